@@ -1,0 +1,199 @@
+package nl.flexplek.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import nl.flexplek.server.booking.AvailabilityEndpoint;
+import nl.flexplek.server.booking.AvailabilityService;
+import nl.flexplek.server.booking.BookingEndpoint;
+import nl.flexplek.server.booking.BookingService;
+import nl.flexplek.server.booking.BookingStatus;
+import nl.flexplek.server.booking.CheckInMethod;
+import nl.flexplek.server.booking.DayPart;
+import nl.flexplek.server.booking.DemoHistory;
+import nl.flexplek.server.booking.PolicyEndpoint;
+import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.common.ApiHeaders;
+import nl.flexplek.server.common.Database;
+import nl.flexplek.server.common.HttpMetrics;
+import nl.flexplek.server.common.Json;
+import nl.flexplek.server.common.NotFoundException;
+import nl.flexplek.server.common.OpenApiEndpoint;
+import nl.flexplek.server.common.ProblemResponder;
+import nl.flexplek.server.common.Requests;
+import nl.flexplek.server.common.Responses;
+import nl.flexplek.server.estate.DemoEstate;
+import nl.flexplek.server.estate.EstateDocument;
+import nl.flexplek.server.estate.EstateEndpoint;
+import nl.flexplek.server.estate.EstateService;
+import nl.flexplek.server.estate.ResourceType;
+import nl.flexplek.server.identity.AuthFilter;
+import nl.flexplek.server.identity.DemoAccounts;
+import nl.flexplek.server.identity.IdentityService;
+import nl.flexplek.server.identity.Role;
+
+/**
+ * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
+ * with their own database file and Clock.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(App.class.getName());
+    private static final List<Class<? extends Enum<?>>> CODED = List.of(ResourceType.class, Role.class,
+            BookingStatus.class, DayPart.class, CheckInMethod.class);
+
+    private final Database db;
+    private final EstateService estate;
+    private final IdentityService identity;
+    private final PolicyService policies;
+    private final BookingService bookings;
+    private final WebServer server;
+    private final ScheduledExecutorService maintenance;
+
+    private App(Config config, Clock clock) {
+        Settings settings = Settings.from(config);
+        ObjectMapper json = Json.createMapper();
+        ObjectMapper yaml = Json.createYamlMapper();
+        this.db = new Database(settings.database(), CODED);
+        this.estate = new EstateService(db, json);
+        this.identity = new IdentityService(db, clock, settings.identity());
+        this.policies = new PolicyService(db, clock, settings.booking());
+        this.bookings = new BookingService(db, clock, estate, policies, settings.booking());
+        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking());
+
+        settings.estateFile().ifPresent(file -> estate.importDocument(readEstate(yaml, Path.of(file))));
+        if (settings.demo()) {
+            loadDemo(settings, clock);
+        }
+
+        HttpMetrics metrics = new HttpMetrics();
+        Requests requests = new Requests(json);
+        Responses responses = new Responses(json);
+        ProblemResponder problems = new ProblemResponder(json, metrics);
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new ApiHeaders(metrics))
+                .addFilter(new AuthFilter(identity))
+                .register("/api/v1",
+                        new nl.flexplek.server.identity.SessionEndpoint(identity, requests, responses),
+                        new EstateEndpoint(estate, requests, yaml, responses),
+                        new BookingEndpoint(bookings, clock, requests, responses),
+                        new AvailabilityEndpoint(availability, responses),
+                        new PolicyEndpoint(policies, requests, responses),
+                        new OpenApiEndpoint(json))
+                .any("/api/*", (req, res) -> {
+                    throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
+                });
+        problems.register(routing);
+
+        ObserveFeature observe = ObserveFeature.just(
+                HealthObserver.builder()
+                        .details(true)
+                        .addCheck(() -> HealthCheckResponse.builder().status(db.reachable()).build(),
+                                HealthCheckType.READINESS, "database")
+                        .build(),
+                MetricsObserver.create());
+        this.server = WebServer.builder()
+                .config(config.get("server"))
+                .featuresDiscoverServices(false)
+                .shutdownHook(false)
+                .addFeature(observe)
+                .routing(routing)
+                .build()
+                .start();
+
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("flexplek-maintenance").factory());
+        maintenance.scheduleWithFixedDelay(this::housekeeping, 1, 60, TimeUnit.MINUTES);
+        LOG.info(() -> "Flexplek is listening on http://localhost:" + server.port() + "/ (API at /api/v1)");
+    }
+
+    /** Builds and starts the whole server. */
+    public static App start(Config config, Clock clock) {
+        return new App(config, clock);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public EstateService estate() {
+        return estate;
+    }
+
+    public IdentityService identity() {
+        return identity;
+    }
+
+    public BookingService bookings() {
+        return bookings;
+    }
+
+    private void loadDemo(Settings settings, Clock clock) {
+        LOG.warning("""
+
+                ************************************************************************
+                * DEMO MODE: loading the demo estate, demo accounts and a history.     *
+                * Accounts employee1 ... employee200, manager and kiosk-<site> all     *
+                * have the password 'demo'. Never run demo mode with real people.      *
+                ************************************************************************""");
+        EstateDocument document = DemoEstate.document();
+        estate.importDocument(document);
+        List<String> siteIds = document.sites().stream().map(s -> s.id()).toList();
+        // Most staff work from the two big buildings; each neighbourhood team has a few.
+        List<String> homeSites = new java.util.ArrayList<>();
+        for (String site : siteIds) {
+            int weight = site.startsWith("wijkteam") ? 1 : 10;
+            for (int i = 0; i < weight; i++) {
+                homeSites.add(site);
+            }
+        }
+        int created = identity.ensureAccounts(DemoAccounts.accounts(DemoEstate.DEPARTMENTS, homeSites, siteIds));
+        LOG.info(() -> "Demo accounts created: " + created);
+        new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
+    }
+
+    private static EstateDocument readEstate(ObjectMapper yaml, Path file) {
+        try {
+            return yaml.readValue(Files.readAllBytes(file), EstateDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the estate file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void housekeeping() {
+        try {
+            int sessions = identity.purgeExpiredSessions();
+            int keys = bookings.forgetOldIdempotencyKeys();
+            LOG.fine(() -> "Housekeeping: removed " + sessions + " expired sessions and " + keys + " old idempotency keys");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Housekeeping failed; it will run again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        server.stop();
+        db.close();
+    }
+}

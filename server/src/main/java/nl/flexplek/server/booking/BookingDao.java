@@ -1,0 +1,144 @@
+package nl.flexplek.server.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import nl.flexplek.server.estate.ResourceType;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for bookings, policies and idempotency keys. */
+@RegisterConstructorMapper(Booking.class)
+interface BookingDao {
+    String COLUMNS = """
+            b.id, b.resource_id, b.resource_type, b.account_id, a.username, a.display_name, b.starts_at, b.ends_at,
+            b.blocked_until, b.local_date, b.day_part, b.attendees, b.status, b.created_at, b.checked_in_at,
+            b.check_in_method, b.cancelled_at
+            """;
+
+    @SqlUpdate("""
+            INSERT INTO booking (resource_id, resource_type, account_id, starts_at, ends_at, blocked_until, local_date,
+                                 day_part, attendees, status, created_at)
+            VALUES (:resourceId, :type, :accountId, :startsAt, :endsAt, :blockedUntil, :localDate, :dayPart,
+                    :attendees, 'confirmed', :now)""")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("resourceId") String resourceId, @Bind("type") ResourceType type,
+                @Bind("accountId") long accountId, @Bind("startsAt") Instant startsAt, @Bind("endsAt") Instant endsAt,
+                @Bind("blockedUntil") Instant blockedUntil, @Bind("localDate") LocalDate localDate,
+                @Bind("dayPart") DayPart dayPart, @Bind("attendees") Integer attendees, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM booking b JOIN account a ON a.id = b.account_id WHERE b.id = :id")
+    Optional<Booking> byId(@Bind("id") long id);
+
+    /** Bookings matching the filters; a null filter matches everything. */
+    @SqlQuery("SELECT " + COLUMNS + """
+            FROM booking b JOIN account a ON a.id = b.account_id JOIN resource r ON r.id = b.resource_id
+            WHERE (:accountId IS NULL OR b.account_id = :accountId)
+              AND (:username IS NULL OR a.username = :username)
+              AND (:siteId IS NULL OR r.site_id = :siteId)
+              AND (:resourceId IS NULL OR b.resource_id = :resourceId)
+              AND (:type IS NULL OR b.resource_type = :type)
+              AND (:status IS NULL OR b.status = :status)
+              AND b.ends_at > :from AND b.starts_at < :to
+            ORDER BY b.starts_at, b.id
+            LIMIT :limit""")
+    List<Booking> list(@Bind("accountId") Long accountId, @Bind("username") String username,
+                       @Bind("siteId") String siteId, @Bind("resourceId") String resourceId,
+                       @Bind("type") ResourceType type, @Bind("status") BookingStatus status,
+                       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("limit") int limit);
+
+    /** The active booking that holds a resource somewhere in [start, end), for telling a conflict. */
+    @SqlQuery("SELECT " + COLUMNS + """
+            FROM booking b JOIN account a ON a.id = b.account_id
+            WHERE b.resource_id = :resourceId AND b.status IN ('confirmed', 'checked-in')
+              AND b.blocked_until > :start AND b.starts_at < :end
+            ORDER BY b.starts_at LIMIT 1""")
+    Optional<Booking> holding(@Bind("resourceId") String resourceId, @Bind("start") Instant start,
+                              @Bind("end") Instant end);
+
+    /** The person's active desk booking overlapping [start, end), for telling a one-desk-per-person refusal. */
+    @SqlQuery("SELECT " + COLUMNS + """
+            FROM booking b JOIN account a ON a.id = b.account_id
+            WHERE b.account_id = :accountId AND b.resource_type = 'desk' AND b.status IN ('confirmed', 'checked-in')
+              AND b.ends_at > :start AND b.starts_at < :end
+            ORDER BY b.starts_at LIMIT 1""")
+    Optional<Booking> personsDesk(@Bind("accountId") long accountId, @Bind("start") Instant start,
+                                  @Bind("end") Instant end);
+
+    @SqlQuery("""
+            SELECT count(*) FROM booking
+            WHERE account_id = :accountId AND resource_type = :type AND status IN ('confirmed', 'checked-in')
+              AND ends_at > :now""")
+    int countUpcoming(@Bind("accountId") long accountId, @Bind("type") ResourceType type, @Bind("now") Instant now);
+
+    /** Ids of the site's resources of a type that are held by an active booking somewhere in [start, end). */
+    @SqlQuery("""
+            SELECT DISTINCT b.resource_id FROM resource r
+            JOIN booking b ON b.resource_id = r.id
+            WHERE r.site_id = :siteId AND r.type = :type AND b.status IN ('confirmed', 'checked-in')
+              AND b.blocked_until > :start AND b.starts_at < :end""")
+    List<String> heldResources(@Bind("siteId") String siteId, @Bind("type") ResourceType type,
+                               @Bind("start") Instant start, @Bind("end") Instant end);
+
+    @SqlUpdate("UPDATE booking SET status = 'cancelled', cancelled_at = :now WHERE id = :id")
+    void cancel(@Bind("id") long id, @Bind("now") Instant now);
+
+    /** Ends a checked-in booking early: the rest of its time is free again. */
+    @SqlUpdate("UPDATE booking SET ends_at = :end, blocked_until = :blockedUntil WHERE id = :id")
+    void endEarly(@Bind("id") long id, @Bind("end") Instant end, @Bind("blockedUntil") Instant blockedUntil);
+
+    @SqlUpdate("""
+            UPDATE booking SET status = 'checked-in', checked_in_at = :now, check_in_method = :method
+            WHERE id = :id AND status = 'confirmed'""")
+    int checkIn(@Bind("id") long id, @Bind("method") CheckInMethod method, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT request_hash, booking_id FROM idempotency_key WHERE account_id = :accountId AND key = :key")
+    @RegisterConstructorMapper(IdempotencyRecord.class)
+    Optional<IdempotencyRecord> idempotencyKey(@Bind("accountId") long accountId, @Bind("key") String key);
+
+    @SqlUpdate("""
+            INSERT INTO idempotency_key (account_id, key, request_hash, booking_id, created_at)
+            VALUES (:accountId, :key, :requestHash, :bookingId, :now)""")
+    void rememberIdempotencyKey(@Bind("accountId") long accountId, @Bind("key") String key,
+                                @Bind("requestHash") String requestHash, @Bind("bookingId") long bookingId,
+                                @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM idempotency_key WHERE created_at < :cutoff")
+    int forgetIdempotencyKeys(@Bind("cutoff") Instant cutoff);
+
+    record IdempotencyRecord(String requestHash, long bookingId) {
+    }
+
+    @SqlQuery("""
+            SELECT resource_type, max_days_ahead, max_duration_minutes, max_upcoming_per_person, turnaround_minutes,
+                   check_in_opens_minutes, grace_minutes
+            FROM booking_policy""")
+    @RegisterConstructorMapper(BookingPolicy.class)
+    List<BookingPolicy> policies();
+
+    @SqlUpdate("""
+            INSERT INTO booking_policy (resource_type, max_days_ahead, max_duration_minutes, max_upcoming_per_person,
+                                        turnaround_minutes, check_in_opens_minutes, grace_minutes, updated_at)
+            VALUES (:p.resourceType, :p.maxDaysAhead, :p.maxDurationMinutes, :p.maxUpcomingPerPerson,
+                    :p.turnaroundMinutes, :p.checkInOpensMinutes, :p.graceMinutes, :now)
+            ON CONFLICT (resource_type) DO UPDATE SET max_days_ahead = excluded.max_days_ahead,
+                max_duration_minutes = excluded.max_duration_minutes,
+                max_upcoming_per_person = excluded.max_upcoming_per_person,
+                turnaround_minutes = excluded.turnaround_minutes,
+                check_in_opens_minutes = excluded.check_in_opens_minutes,
+                grace_minutes = excluded.grace_minutes, updated_at = excluded.updated_at""")
+    void savePolicy(@org.jdbi.v3.sqlobject.customizer.BindMethods("p") BookingPolicy policy, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO booking_policy (resource_type, max_days_ahead, max_duration_minutes, max_upcoming_per_person,
+                                        turnaround_minutes, check_in_opens_minutes, grace_minutes, updated_at)
+            VALUES (:p.resourceType, :p.maxDaysAhead, :p.maxDurationMinutes, :p.maxUpcomingPerPerson,
+                    :p.turnaroundMinutes, :p.checkInOpensMinutes, :p.graceMinutes, :now)
+            ON CONFLICT (resource_type) DO NOTHING""")
+    void seedPolicy(@org.jdbi.v3.sqlobject.customizer.BindMethods("p") BookingPolicy policy, @Bind("now") Instant now);
+}

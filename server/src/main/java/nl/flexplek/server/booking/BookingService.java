@@ -1,0 +1,239 @@
+package nl.flexplek.server.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import nl.flexplek.server.common.ConflictException;
+import nl.flexplek.server.common.Database;
+import nl.flexplek.server.common.ForbiddenException;
+import nl.flexplek.server.common.IdempotencyKeyReusedException;
+import nl.flexplek.server.common.InvalidRequestException;
+import nl.flexplek.server.common.NotFoundException;
+import nl.flexplek.server.common.PolicyViolationException;
+import nl.flexplek.server.estate.EstateService;
+import nl.flexplek.server.estate.Resource;
+import nl.flexplek.server.estate.Site;
+import nl.flexplek.server.identity.Principal;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The booking use cases: book, cancel, check in, show and list. Every change runs in the database writer's
+ * transaction, where the no-overlap trigger is the last word; what a person sees of a refusal is told here.
+ * Staff see and change only their own bookings; facility managers see everyone's.
+ */
+public final class BookingService {
+    private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Database db;
+    private final Clock clock;
+    private final EstateService estate;
+    private final PolicyService policies;
+    private final BookingRules rules;
+    private final BookingMetrics metrics = new BookingMetrics();
+
+    public BookingService(Database db, Clock clock, EstateService estate, PolicyService policies, BookingSettings settings) {
+        this.db = db;
+        this.clock = clock;
+        this.estate = estate;
+        this.policies = policies;
+        this.rules = new BookingRules(settings);
+    }
+
+    /** Books a resource for the caller. With an idempotency key, a retry returns the first booking. */
+    public BookingResult book(Principal who, BookingRequest request, Optional<String> idempotencyKey) {
+        Resource resource = estate.estate().resource(request.resourceId())
+                .orElseThrow(() -> InvalidRequestException.field("resourceId", "there is no resource '" + request.resourceId() + "'"));
+        if (!resource.inService()) {
+            throw new PolicyViolationException("out-of-service", resource.name() + " is out of service.");
+        }
+        Site site = estate.site(resource.siteId());
+        Slot slot = rules.slot(request, site, resource);
+        BookingPolicy policy = policies.policy(resource.type());
+        Instant now = clock.instant();
+        rules.checkTiming(slot, site, policy, now);
+        Instant blockedUntil = slot.end().plus(policy.turnaround());
+        String requestHash = fingerprint(request);
+
+        BookingResult result = db.write(handle -> {
+            BookingDao dao = handle.attach(BookingDao.class);
+            if (idempotencyKey.isPresent()) {
+                Optional<BookingDao.IdempotencyRecord> earlier = dao.idempotencyKey(who.accountId(), idempotencyKey.get());
+                if (earlier.isPresent()) {
+                    if (!earlier.get().requestHash().equals(requestHash)) {
+                        throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
+                    }
+                    return new BookingResult(view(dao.byId(earlier.get().bookingId()).orElseThrow()), true);
+                }
+            }
+            if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
+                throw new PolicyViolationException("max-upcoming", "You can hold at most " + policy.maxUpcomingPerPerson()
+                        + " upcoming " + resource.type().code() + " bookings.");
+            }
+            long id;
+            try {
+                id = dao.insert(resource.id(), resource.type(), who.accountId(), slot.start(), slot.end(), blockedUntil,
+                        slot.date(), slot.part(), request.attendees(), now);
+            } catch (UnableToExecuteStatementException e) {
+                throw refusal(e, dao, who, resource, slot, blockedUntil);
+            }
+            idempotencyKey.ifPresent(key -> dao.rememberIdempotencyKey(who.accountId(), key, requestHash, id, now));
+            return new BookingResult(view(dao.byId(id).orElseThrow()), false);
+        });
+        if (!result.replayed()) {
+            metrics.created(resource.type());
+            LOG.fine(() -> "Booking " + result.booking().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
+                    + " by account " + who.accountId());
+        }
+        return result;
+    }
+
+    /** Cancels a booking; one that is checked in and under way ends now instead, freeing the rest of its time. */
+    public BookingView cancel(Principal who, long id) {
+        Instant now = clock.instant();
+        Booking cancelled = db.write(handle -> {
+            BookingDao dao = handle.attach(BookingDao.class);
+            Booking booking = visible(who, dao.byId(id), id);
+            if (!booking.status().holdsResource()) {
+                throw new ConflictException("This booking is already " + booking.status().code() + ".");
+            }
+            if (!booking.endsAt().isAfter(now)) {
+                throw new PolicyViolationException("in-the-past", "This booking is already over.");
+            }
+            if (booking.status() == BookingStatus.CHECKED_IN && booking.startsAt().isBefore(now)) {
+                dao.endEarly(id, now, now.plus(policies.policy(booking.resourceType()).turnaround()));
+            } else {
+                dao.cancel(id, now);
+            }
+            return dao.byId(id).orElseThrow();
+        });
+        metrics.cancelled(cancelled.resourceType());
+        LOG.fine(() -> "Booking " + id + " cancelled by account " + who.accountId());
+        return view(cancelled);
+    }
+
+    /** The booker says they are here; allowed from shortly before the start until the end. */
+    public BookingView checkIn(Principal who, long id, CheckInMethod method) {
+        Instant now = clock.instant();
+        Booking booking = db.write(handle -> {
+            BookingDao dao = handle.attach(BookingDao.class);
+            Booking b = visible(who, dao.byId(id), id);
+            if (b.accountId() != who.accountId()) {
+                throw new ForbiddenException("Only the person who booked can check in.");
+            }
+            if (b.status() == BookingStatus.CHECKED_IN) {
+                return b;
+            }
+            if (b.status() != BookingStatus.CONFIRMED) {
+                throw new ConflictException("This booking is " + b.status().code() + " and cannot be checked in.");
+            }
+            BookingPolicy policy = policies.policy(b.resourceType());
+            Instant opens = b.startsAt().minus(policy.checkInOpens());
+            ZoneId zone = zoneOf(b);
+            if (now.isBefore(opens)) {
+                throw new PolicyViolationException("check-in-window", "Check-in opens at "
+                        + opens.atZone(zone).format(DATE_TIME) + ".");
+            }
+            if (!now.isBefore(b.endsAt())) {
+                throw new PolicyViolationException("check-in-window", "This booking is already over.");
+            }
+            dao.checkIn(id, method, now);
+            return dao.byId(id).orElseThrow();
+        });
+        return view(booking);
+    }
+
+    /** Idempotency keys protect retries within minutes; after a day they are only clutter. */
+    public int forgetOldIdempotencyKeys() {
+        Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(1));
+        return db.write(BookingDao.class, dao -> dao.forgetIdempotencyKeys(cutoff));
+    }
+
+    public BookingView get(Principal who, long id) {
+        return view(visible(who, db.read(BookingDao.class, dao -> dao.byId(id)), id));
+    }
+
+    /** Staff list their own bookings; facility managers anyone's, optionally by username. */
+    public List<BookingView> list(Principal who, BookingFilter filter) {
+        Long accountId = who.isManager() ? null : who.accountId();
+        if (!who.isManager() && filter.username() != null && !filter.username().equalsIgnoreCase(who.username())) {
+            throw new ForbiddenException("Only facility managers can list other people's bookings.");
+        }
+        List<Booking> bookings = db.read(BookingDao.class, dao -> dao.list(accountId, filter.username(), filter.siteId(),
+                filter.resourceId(), filter.type(), filter.status(), filter.from(), filter.to(), filter.limit()));
+        return bookings.stream().map(this::view).toList();
+    }
+
+    private static Booking visible(Principal who, Optional<Booking> booking, long id) {
+        // Someone else's booking is answered as not found, so ids reveal nothing about other people.
+        return booking.filter(b -> who.isManager() || b.accountId() == who.accountId())
+                .orElseThrow(() -> new NotFoundException("There is no booking " + id + " of yours."));
+    }
+
+    private RuntimeException refusal(UnableToExecuteStatementException e, BookingDao dao, Principal who,
+                                     Resource resource, Slot slot, Instant blockedUntil) {
+        String message = String.valueOf(e.getMessage());
+        ZoneId zone = estate.site(resource.siteId()).zone();
+        if (message.contains("flexplek:booking-overlap")) {
+            metrics.conflict(resource.type());
+            Optional<Booking> holder = dao.holding(resource.id(), slot.start(), blockedUntil);
+            String when = holder.map(b -> " " + describe(b, zone)).orElse("");
+            boolean own = holder.map(b -> b.accountId() == who.accountId()).orElse(false);
+            return new ConflictException(own
+                    ? "You already booked " + resource.name() + when + "."
+                    : resource.name() + " is already booked" + when + ".");
+        }
+        if (message.contains("flexplek:one-desk-per-person")) {
+            Optional<Booking> other = dao.personsDesk(who.accountId(), slot.start(), slot.end());
+            String which = other.flatMap(b -> estate.estate().resource(b.resourceId()))
+                    .map(Resource::name).orElse("another desk");
+            String when = other.map(b -> " " + describe(b, zone)).orElse("");
+            return new PolicyViolationException("one-desk-per-person", "You already have " + which + when
+                    + "; one desk per person at a time.");
+        }
+        return e;
+    }
+
+    private static String describe(Booking b, ZoneId zone) {
+        ZonedDateTime start = b.startsAt().atZone(zone);
+        ZonedDateTime end = b.endsAt().atZone(zone);
+        if (start.toLocalDate().equals(end.toLocalDate())) {
+            return "on " + start.toLocalDate() + " " + start.format(TIME) + "-" + end.format(TIME);
+        }
+        return "from " + start.format(DATE_TIME) + " to " + end.format(DATE_TIME);
+    }
+
+    private ZoneId zoneOf(Booking b) {
+        return estate.site(estate.resource(b.resourceId()).siteId()).zone();
+    }
+
+    private BookingView view(Booking b) {
+        Resource resource = estate.resource(b.resourceId());
+        return BookingView.of(b, resource, estate.site(resource.siteId()).zone());
+    }
+
+    /** A stable digest of what was asked, to tell a true retry from a new request under an old key. */
+    private static String fingerprint(BookingRequest r) {
+        String canonical = String.join("|", r.resourceId(), Objects.toString(r.date()), Objects.toString(r.part()),
+                r.start() == null ? "null" : r.start().toInstant().toString(),
+                r.end() == null ? "null" : r.end().toInstant().toString(), Objects.toString(r.attendees()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

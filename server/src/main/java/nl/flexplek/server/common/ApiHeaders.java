@@ -1,0 +1,43 @@
+package nl.flexplek.server.common;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * For every API request: the {@code API-Version} header the Dutch API design rules ask for, no caching of personal
+ * answers, the request log line (method, path without query, status, time; never headers or bodies, so no tokens or
+ * passwords) and the latency metric.
+ */
+public final class ApiHeaders implements Filter {
+    public static final String API_VERSION = "1.0.0";
+    private static final Logger LOG = Logger.getLogger("nl.flexplek.server.requests");
+
+    private final HttpMetrics metrics;
+
+    public ApiHeaders(HttpMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long started = System.nanoTime();
+        res.header("API-Version", API_VERSION);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header("X-Content-Type-Options", "nosniff");
+        try {
+            chain.proceed();
+        } finally {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            int status = res.status().code();
+            String method = req.prologue().method().text();
+            metrics.latency(method, req.matchingPattern().orElse("unmatched"), status, elapsed);
+            LOG.fine(() -> method + " " + req.path().path() + " " + status + " " + elapsed.toMillis() + "ms");
+        }
+    }
+}

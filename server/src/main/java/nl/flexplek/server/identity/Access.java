@@ -1,0 +1,50 @@
+package nl.flexplek.server.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import nl.flexplek.server.common.ForbiddenException;
+import nl.flexplek.server.common.UnauthenticatedException;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The guard on every route: a route table says {@code Access.allow(STAFF, this::book)}, so who may call an endpoint
+ * is read where the endpoint is declared. Finer rules (only your own booking) live in the services.
+ */
+public final class Access {
+    /** Everyone who logs in: employees, facility managers and kiosks. */
+    public static final Set<Role> ANYONE = EnumSet.allOf(Role.class);
+    /** People: employees and facility managers (not kiosk devices). */
+    public static final Set<Role> STAFF = EnumSet.of(Role.EMPLOYEE, Role.FACILITY_MANAGER);
+    public static final Set<Role> MANAGERS = EnumSet.of(Role.FACILITY_MANAGER);
+
+    private Access() {
+    }
+
+    /** A handler that is told who is calling. */
+    @FunctionalInterface
+    public interface Guarded {
+        void handle(Principal who, ServerRequest req, ServerResponse res) throws Exception;
+    }
+
+    /** Wraps a handler so that only the given roles reach it: 401 without a valid token, 403 for other roles. */
+    public static io.helidon.webserver.http.Handler allow(Set<Role> roles, Guarded handler) {
+        Set<Role> allowed = Set.copyOf(roles);
+        return (req, res) -> {
+            Principal who = caller(req);
+            if (!allowed.contains(who.role())) {
+                throw new ForbiddenException("A " + who.role().code() + " account may not do this.");
+            }
+            handler.handle(who, req, res);
+        };
+    }
+
+    /** The authenticated caller; 401 when the request has no valid token. */
+    public static Principal caller(ServerRequest req) {
+        return req.context().get(Principal.class, Principal.class)
+                .orElseThrow(() -> new UnauthenticatedException(req.context().get(AuthFilter.TOKEN_REJECTED, Boolean.class).isPresent()
+                        ? "The bearer token is unknown, expired or revoked; log in again."
+                        : "Log in first and send the token as 'Authorization: Bearer <token>'."));
+    }
+}

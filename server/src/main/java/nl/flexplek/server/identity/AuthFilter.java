@@ -1,0 +1,40 @@
+package nl.flexplek.server.identity;
+
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * Resolves the bearer token of each API request into a {@link Principal} in the request context. It rejects nothing
+ * itself: {@link Access} decides per route, so public routes (login, OpenAPI) keep working without a token.
+ */
+public final class AuthFilter implements Filter {
+    static final String TOKEN_REJECTED = "flexplek.token-rejected";
+    private static final String BEARER = "bearer ";
+
+    private final IdentityService identity;
+
+    public AuthFilter(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        bearerToken(req).ifPresent(token -> identity.authenticate(token).ifPresentOrElse(
+                who -> req.context().register(Principal.class, who),
+                () -> req.context().register(TOKEN_REJECTED, Boolean.TRUE)));
+        chain.proceed();
+    }
+
+    /** The token from {@code Authorization: Bearer ...}, if there is one. */
+    public static Optional<String> bearerToken(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(value -> value.length() > BEARER.length() && value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(value -> value.substring(BEARER.length()).trim());
+    }
+}

@@ -1,0 +1,66 @@
+package nl.flexplek.server.identity;
+
+import java.time.Instant;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import nl.flexplek.server.common.InvalidRequestException;
+import nl.flexplek.server.common.Requests;
+import nl.flexplek.server.common.Responses;
+
+/** Log in, log out, and who am I. */
+public final class SessionEndpoint implements HttpService {
+    private final IdentityService identity;
+    private final Requests requests;
+    private final Responses responses;
+
+    public SessionEndpoint(IdentityService identity, Requests requests, Responses responses) {
+        this.identity = identity;
+        this.requests = requests;
+        this.responses = responses;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/sessions", this::login)                                    // anyone (it is the login)
+                .delete("/sessions/current", Access.allow(Access.ANYONE, this::logout))
+                .get("/me", Access.allow(Access.ANYONE, this::me));
+    }
+
+    record Credentials(String username, String password) {
+        Credentials {
+            if (username == null || username.isBlank() || username.length() > 100) {
+                throw new IllegalArgumentException("username is required (at most 100 characters)");
+            }
+            if (password == null || password.isEmpty() || password.length() > 200) {
+                throw new IllegalArgumentException("password is required (at most 200 characters)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[" + username + "]";
+        }
+    }
+
+    record SessionView(String token, Instant expiresAt, Principal account) {
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        Credentials credentials = requests.body(req, Credentials.class);
+        LoginResult result = identity.login(credentials.username().strip(), credentials.password());
+        responses.created(res, "/api/v1/sessions/current", new SessionView(result.token(), result.expiresAt(), result.account()));
+    }
+
+    private void logout(Principal who, ServerRequest req, ServerResponse res) {
+        String token = AuthFilter.bearerToken(req).orElseThrow(() -> new InvalidRequestException("No bearer token to revoke."));
+        identity.logout(token);
+        Responses.noContent(res);
+    }
+
+    private void me(Principal who, ServerRequest req, ServerResponse res) {
+        responses.ok(res, who);
+    }
+}
