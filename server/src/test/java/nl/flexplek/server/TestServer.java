@@ -1,0 +1,203 @@
+package nl.flexplek.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import nl.flexplek.server.identity.NewAccount;
+import nl.flexplek.server.identity.Role;
+
+/**
+ * A real Flexplek server for a test: its own SQLite file in a temp directory, a free port, a {@link MutableClock},
+ * and the small test estate from {@code test-estate.yaml} with a few accounts. Also a tiny HTTP client for the API.
+ */
+public final class TestServer implements AutoCloseable {
+    /** Monday 23 November 2026, 08:00 in Amsterdam. */
+    public static final Instant MONDAY_8AM = Instant.parse("2026-11-23T07:00:00Z");
+    public static final String PASSWORD = "correct horse battery";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dir;
+    private final Map<String, String> overrides;
+    public final MutableClock clock;
+    private App app;
+
+    private TestServer(Path dir, MutableClock clock, Map<String, String> overrides) {
+        this.dir = dir;
+        this.clock = clock;
+        this.overrides = overrides;
+        this.app = App.start(config(), clock);
+    }
+
+    /** A server with the test estate and accounts alice, bob (employees), carol (manager), kiosk-town-hall. */
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    public static TestServer start(Map<String, String> extraConfig) {
+        try {
+            Path dir = Files.createTempDirectory("flexplek-test");
+            Path estate = dir.resolve("estate.yaml");
+            try (var in = TestServer.class.getResourceAsStream("/test-estate.yaml")) {
+                Files.copy(in, estate);
+            }
+            Map<String, String> config = new HashMap<>();
+            config.put("server.port", "0");
+            config.put("server.host", "127.0.0.1");
+            config.put("flexplek.database.url", "jdbc:sqlite:" + dir.resolve("flexplek.db"));
+            config.put("flexplek.estate-file", estate.toString());
+            config.putAll(extraConfig);
+            TestServer server = new TestServer(dir, new MutableClock(MONDAY_8AM), config);
+            server.app.identity().ensureAccounts(List.of(
+                    new NewAccount("alice", "Alice Jansen", Role.EMPLOYEE, "ICT", "town-hall", PASSWORD),
+                    new NewAccount("bob", "Bob de Vries", Role.EMPLOYEE, "ICT", "town-hall", PASSWORD),
+                    new NewAccount("carol", "Carol Bakker", Role.FACILITY_MANAGER, "Facilities", "town-hall", PASSWORD),
+                    new NewAccount("kiosk-town-hall", "Kiosk entrance", Role.KIOSK, null, "town-hall", PASSWORD)));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Config config() {
+        return Config.just(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"));
+    }
+
+    /** Stops the server and starts a new one on the same database file (and a new port). */
+    public void restart() {
+        app.close();
+        app = App.start(config(), clock);
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public Path databaseFile() {
+        return dir.resolve("flexplek.db");
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    /** Logs in and returns the bearer token. */
+    public String login(String username) {
+        return login(username, PASSWORD);
+    }
+
+    public String login(String username, String password) {
+        Response res = post("/api/v1/sessions", null, Map.of("username", username, "password", password));
+        if (res.status() != 201) {
+            throw new IllegalStateException("Login of " + username + " failed: " + res.status() + " " + res.body());
+        }
+        return res.json().get("token").asText();
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").POST(body(body)));
+    }
+
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json").POST(body(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").PUT(body(body)));
+    }
+
+    public Response patch(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").method("PATCH", body(body)));
+    }
+
+    /** Sends exactly these bytes with this content type, for malformed-input tests. */
+    public Response raw(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path, token).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher body(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> res = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(),
+                    res.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    /** An HTTP answer. */
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
