@@ -37,7 +37,7 @@ public final class ApiHeaders implements Filter {
             int status = res.status().code();
             String method = req.prologue().method().text();
             metrics.latency(method, req.matchingPattern().orElse("unmatched"), status, elapsed);
-            LOG.fine(() -> method + " " + req.path().path() + " " + status + " " + elapsed.toMillis() + "ms");
+            LOG.info(() -> method + " " + req.path().path() + " " + status + " " + elapsed.toMillis() + "ms");
         }
     }
 }
