@@ -24,11 +24,6 @@ public enum CheckInMethod implements Coded {
 
     @JsonCreator
     public static CheckInMethod of(String code) {
-        for (CheckInMethod method : values()) {
-            if (method.code.equals(code)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("must be app or qr");
+        return Coded.find(CheckInMethod.class, code).orElseThrow(() -> new IllegalArgumentException("must be app or qr"));
     }
 }

@@ -24,11 +24,6 @@ public enum DayPart implements Coded {
 
     @JsonCreator
     public static DayPart of(String code) {
-        for (DayPart part : values()) {
-            if (part.code.equals(code)) {
-                return part;
-            }
-        }
-        throw new IllegalArgumentException("must be day, morning or afternoon");
+        return Coded.find(DayPart.class, code).orElseThrow(() -> new IllegalArgumentException("must be day, morning or afternoon"));
     }
 }

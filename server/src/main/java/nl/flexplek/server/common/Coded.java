@@ -4,12 +4,21 @@ package nl.flexplek.server.common;
 public interface Coded {
     String code();
 
-    /** Finds the constant with this code, or says which codes are allowed. */
-    static <E extends Enum<E> & Coded> E parse(Class<E> type, String code, String field) {
+    /** The constant with this code, if there is one. */
+    static <E extends Enum<?> & Coded> java.util.Optional<E> find(Class<E> type, String code) {
         for (E constant : type.getEnumConstants()) {
             if (constant.code().equals(code)) {
-                return constant;
+                return java.util.Optional.of(constant);
             }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Finds the constant with this code, or answers a 400 that names the field and the allowed codes. */
+    static <E extends Enum<E> & Coded> E parse(Class<E> type, String code, String field) {
+        java.util.Optional<E> found = find(type, code);
+        if (found.isPresent()) {
+            return found.get();
         }
         StringBuilder allowed = new StringBuilder();
         for (E constant : type.getEnumConstants()) {

@@ -66,7 +66,7 @@ public final class SqliteTypes {
                     return constant;
                 }
             }
-            throw new IllegalStateException("Unknown " + type.getSimpleName() + " code in database: " + code);
+            throw new IllegalStateException("Unknown " + type.getSimpleName() + " code in the database: " + code);
         });
     }
 }

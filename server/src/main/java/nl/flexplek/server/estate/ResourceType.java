@@ -38,11 +38,6 @@ public enum ResourceType implements Coded {
 
     @JsonCreator
     public static ResourceType of(String code) {
-        for (ResourceType type : values()) {
-            if (type.code.equals(code)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("must be one of desk, room, ebike, ecar");
+        return Coded.find(ResourceType.class, code).orElseThrow(() -> new IllegalArgumentException("must be one of desk, room, ebike, ecar"));
     }
 }
