@@ -1,0 +1,780 @@
+package nl.flexplek.server.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.ser.PropertyWriter;
+import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRoute;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import nl.flexplek.server.booking.Availability;
+import nl.flexplek.server.booking.BookingPolicy;
+import nl.flexplek.server.booking.BookingRequest;
+import nl.flexplek.server.booking.BookingStatus;
+import nl.flexplek.server.booking.BookingView;
+import nl.flexplek.server.booking.CheckInMethod;
+import nl.flexplek.server.booking.DayPart;
+import nl.flexplek.server.estate.ClosureDay;
+import nl.flexplek.server.estate.EstateDocument;
+import nl.flexplek.server.estate.Floor;
+import nl.flexplek.server.estate.ImportSummary;
+import nl.flexplek.server.estate.OpeningHours;
+import nl.flexplek.server.estate.Position;
+import nl.flexplek.server.estate.Resource;
+import nl.flexplek.server.estate.ResourceType;
+import nl.flexplek.server.estate.Site;
+import nl.flexplek.server.estate.Zone;
+import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code openapi.yaml} true to the code: the documented operations are exactly the routes the endpoints
+ * declare, each says who may call it and the access rules agree, and each schema has the JSON properties of the
+ * record it documents. The endpoints are found on the class path and built with null services (their constructors
+ * only store them), so this test does not depend on how the application is wired.
+ */
+class OpenApiDocumentTest {
+    /** Where the endpoints are mounted, as the document's {@code servers} entry says. */
+    private static final String API_PREFIX = "/api/v1";
+    /** Class names of HttpServices that are not mounted under {@link #API_PREFIX}; none yet. */
+    private static final Set<String> NOT_API = Set.of();
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    /** Each documented schema and the Java type whose JSON it describes. */
+    private static final Map<String, Class<?>> SCHEMA_TYPES = schemaTypes();
+    /** Schemas with no Java type of their own (Slug and Feature are strings); each is checked in its own way below. */
+    private static final Set<String> SCHEMAS_WITHOUT_TYPE = Set.of("Problem", "Slug", "Feature");
+
+    private static final ObjectMapper JSON = Json.createMapper();
+    private static JsonNode document;
+    private static List<HttpService> endpoints;
+    private static WebServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void readDocumentAndEndpoints() throws IOException {
+        try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/openapi.yaml")) {
+            assertTrue(in != null, "openapi.yaml is not on the class path");
+            document = new YAMLMapper().readTree(in);
+        }
+        endpoints = new ArrayList<>();
+        for (Class<?> type : endpointClasses()) {
+            endpoints.add(construct(type));
+        }
+        assertTrue(endpoints.size() >= 6, "expected at least the six endpoints, found " + endpoints);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            client.close();
+            server.stop();
+        }
+    }
+
+    @Test
+    void documentsExactlyTheRoutesTheEndpointsDeclare() {
+        assertEquals(API_PREFIX, document.at("/servers/0/url").asText().replaceFirst("^https?://[^/]+", ""),
+                "the first server URL must end in " + API_PREFIX);
+        Set<String> inCode = new TreeSet<>();
+        for (HttpService endpoint : endpoints) {
+            RouteRecorder recorder = new RouteRecorder("");
+            endpoint.routing(recorder);
+            for (String route : recorder.routes) {
+                assertTrue(inCode.add(route), "route declared twice: " + route);
+            }
+        }
+        Set<String> documented = documentedOperations().keySet();
+        Set<String> undocumented = new TreeSet<>(inCode);
+        undocumented.removeAll(documented);
+        Set<String> notInCode = new TreeSet<>(documented);
+        notInCode.removeAll(inCode);
+        assertEquals(Set.of(), undocumented, "routes in the code that openapi.yaml does not document (relative to " + API_PREFIX + ")");
+        assertEquals(Set.of(), notInCode, "operations in openapi.yaml that no endpoint declares");
+    }
+
+    @Test
+    void everyOperationSaysWhoMayCallItAndAnswersWithVersionHeaderAndProblems() {
+        Set<String> operationIds = new LinkedHashSet<>();
+        Set<String> tags = new LinkedHashSet<>();
+        document.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+        documentedOperations().forEach((route, operation) -> {
+            String id = operation.path("operationId").asText();
+            assertTrue(!id.isEmpty() && operationIds.add(id), route + ": needs a unique operationId");
+            assertTrue(operation.path("tags").size() > 0, route + ": needs a tag");
+            operation.path("tags").forEach(tag -> assertTrue(tags.contains(tag.asText()), route + ": tag " + tag + " is not declared"));
+            Set<Role> who = who(route, operation);
+            assertTrue(operation.has("security"), route + ": must state its security");
+            boolean isPublic = operation.path("security").isEmpty();
+            assertEquals(who == null, isPublic, route + ": 'Who: anyone; no token needed.' goes with 'security: []'");
+
+            JsonNode responses = operation.path("responses");
+            List<String> codes = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(codes::add);
+            assertTrue(codes.stream().anyMatch(c -> c.startsWith("2")), route + ": needs a 2xx answer");
+            for (String code : codes) {
+                JsonNode response = resolve(responses.path(code));
+                assertTrue(response.path("headers").has("API-Version"), route + " " + code + ": needs the API-Version header");
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    JsonNode problem = response.path("content").path(ProblemResponder.PROBLEM_JSON).path("schema");
+                    assertEquals("#/components/schemas/Problem", problem.path("$ref").asText(),
+                            route + " " + code + ": must be application/problem+json with the Problem schema");
+                }
+            }
+            boolean hasInput = operation.has("requestBody") || operation.path("parameters").size() > 0;
+            if (hasInput) {
+                assertTrue(codes.contains("400"), route + ": takes input, so must document 400");
+            }
+            if (!isPublic) {
+                assertTrue(codes.contains("401"), route + ": needs a token, so must document 401");
+                if (!who.equals(EnumSet.allOf(Role.class))) {
+                    assertTrue(codes.contains("403"), route + ": not every role may call it, so must document 403");
+                }
+            }
+            if (operation.has("requestBody")) {
+                assertTrue(codes.contains("415"), route + ": reads a body, so must document 415");
+            }
+        });
+    }
+
+    @Test
+    void rolesInTheDocumentAreTheRolesTheCodeAllows() throws Exception {
+        startServer();
+        List<String> wrong = new ArrayList<>();
+        documentedOperations().forEach((route, operation) -> {
+            Set<Role> who = who(route, operation);
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
+            int anonymous = call(method, path, null);
+            if (who == null ? anonymous == 401 : anonymous != 401) {
+                wrong.add(route + " without a token answers " + anonymous);
+            }
+            for (Role role : Role.values()) {
+                int status = call(method, path, role);
+                boolean allowed = who == null || who.contains(role);
+                // With null services an allowed call fails inside its handler, never with 401 or 403.
+                if (allowed ? status == 401 || status == 403 : status != 403) {
+                    wrong.add(route + " as " + role.code() + " answers " + status + " but the document says "
+                            + (allowed ? "allowed" : "not allowed"));
+                }
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void servesTheDocumentAsJsonAndYaml() throws Exception {
+        startServer();
+        HttpResponse<String> json = client.send(request("GET", API_PREFIX + "/openapi.json", null), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, json.statusCode());
+        assertEquals(document, JSON.readTree(json.body()));
+        HttpResponse<String> yaml = client.send(request("GET", API_PREFIX + "/openapi.yaml", null), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, yaml.statusCode());
+        assertEquals(document, new YAMLMapper().readTree(yaml.body()));
+    }
+
+    @Test
+    void schemasHaveTheJsonPropertiesAndTypesOfTheirRecords() {
+        JsonNode schemas = document.at("/components/schemas");
+        Set<String> documented = new TreeSet<>();
+        schemas.fieldNames().forEachRemaining(documented::add);
+        Set<String> known = new TreeSet<>(SCHEMA_TYPES.keySet());
+        known.addAll(SCHEMAS_WITHOUT_TYPE);
+        assertEquals(known, documented, "every schema needs its Java type in SCHEMA_TYPES (or SCHEMAS_WITHOUT_TYPE)");
+
+        List<String> wrong = new ArrayList<>();
+        SCHEMA_TYPES.forEach((name, type) -> {
+            JsonNode schema = schemas.path(name);
+            if (type.isEnum()) {
+                return;
+            }
+            Map<String, JavaType> written = serializedProperties(type);
+            Set<String> properties = new TreeSet<>();
+            schema.path("properties").fieldNames().forEachRemaining(properties::add);
+            if (!properties.equals(written.keySet())) {
+                wrong.add(name + " has properties " + properties + " but " + type.getSimpleName() + " writes " + written.keySet());
+                return;
+            }
+            Set<String> read = deserializedProperties(type);
+            if (!read.equals(written.keySet())) {
+                wrong.add(type.getSimpleName() + " reads " + read + " but writes " + written.keySet());
+            }
+            written.forEach((property, javaType) -> checkType(name + "." + property, schema.path("properties").path(property), javaType, wrong));
+            // A primitive is always written, and a request without it is refused (FAIL_ON_NULL_FOR_PRIMITIVES).
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    if (component.getType().isPrimitive() && written.containsKey(component.getName())
+                            && !contains(schema.path("required"), component.getName())) {
+                        wrong.add(name + "." + component.getName() + " is a primitive, so it must be required");
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void enumsListTheCodesOfTheirJavaEnums() {
+        SCHEMA_TYPES.forEach((name, type) -> {
+            if (type.isEnum()) {
+                assertEquals(codes(type), values(document.at("/components/schemas/" + name + "/enum")), name + " enum");
+            }
+        });
+        Set<String> features = new TreeSet<>();
+        for (ResourceType type : ResourceType.values()) {
+            features.addAll(type.features());
+        }
+        assertEquals(features, values(document.at("/components/schemas/Feature/enum")), "Feature enum");
+    }
+
+    @Test
+    void problemSchemaHasTheMembersTheResponderWritesAndNamesEveryType() {
+        JsonNode problem = document.at("/components/schemas/Problem");
+        Set<String> properties = new TreeSet<>();
+        problem.path("properties").fieldNames().forEachRemaining(properties::add);
+        // The members ProblemResponder.send writes.
+        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule")), properties);
+        assertEquals(new TreeSet<>(Set.of("name", "reason")),
+                serializedProperties(ProblemException.FieldError.class).keySet(), "FieldError members");
+        String description = problem.path("description").asText();
+        for (ProblemKind kind : ProblemKind.values()) {
+            assertTrue(description.contains(kind.type() + " (" + kind.status() + ")"),
+                    "the Problem description must list " + kind.type() + " (" + kind.status() + ")");
+        }
+        assertEquals(ApiHeaders.API_VERSION, document.at("/info/version").asText(), "info.version is the API-Version header");
+    }
+
+    // ---- the document
+
+    /** "METHOD /path" to its operation, for every operation in the document. */
+    private static Map<String, JsonNode> documentedOperations() {
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
+            }
+        }));
+        return operations;
+    }
+
+    /** The roles a description's "Who:" line names, or null for a public operation. */
+    private static Set<Role> who(String route, JsonNode operation) {
+        String line = operation.path("description").asText().lines()
+                .filter(l -> l.startsWith("Who: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(route + ": the description needs a 'Who: ...' line"));
+        String who = line.substring("Who: ".length()).replaceAll("\\s*\\(.*\\)", "").replaceAll("\\.$", "").trim();
+        if (who.equals("anyone; no token needed")) {
+            return null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String part : who.split(", | and ")) {
+            roles.add(switch (part.trim()) {
+                case "employees" -> Role.EMPLOYEE;
+                case "facility managers" -> Role.FACILITY_MANAGER;
+                case "kiosks" -> Role.KIOSK;
+                default -> throw new AssertionError(route + ": unknown role '" + part + "' in '" + line + "'");
+            });
+        }
+        return roles;
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        String ref = node.path("$ref").asText();
+        return ref.startsWith("#/") ? resolve(document.at(ref.substring(1))) : node;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (item.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static Set<String> codes(Class<?> enumType) {
+        Set<String> codes = new TreeSet<>();
+        for (Object constant : enumType.getEnumConstants()) {
+            codes.add(((Coded) constant).code());
+        }
+        return codes;
+    }
+
+    /** Checks that a property's schema fits the Java type Jackson writes for it. */
+    private static void checkType(String where, JsonNode propertySchema, JavaType javaType, List<String> wrong) {
+        JsonNode schema = propertySchema;
+        String ref = schema.path("$ref").asText();
+        Class<?> raw = javaType.getRawClass();
+        if (!ref.isEmpty()) {
+            String target = ref.substring(ref.lastIndexOf('/') + 1);
+            Class<?> expected = SCHEMAS_WITHOUT_TYPE.contains(target) ? String.class : SCHEMA_TYPES.get(target);
+            if (raw != expected) {
+                wrong.add(where + " refers to " + target + " but the Java type is " + raw.getSimpleName());
+            }
+            return;
+        }
+        String type = schema.path("type").asText();
+        String format = schema.path("format").asText();
+        boolean fits = switch (type) {
+            case "integer" -> format.equals("int64") ? raw == long.class || raw == Long.class
+                    : raw == int.class || raw == Integer.class;
+            case "number" -> raw == double.class || raw == Double.class;
+            case "boolean" -> raw == boolean.class || raw == Boolean.class;
+            case "array" -> {
+                if (Collection.class.isAssignableFrom(raw)) {
+                    checkType(where + "[]", schema.path("items"), javaType.getContentType(), wrong);
+                    yield true;
+                }
+                yield false;
+            }
+            case "string" -> switch (format) {
+                case "date" -> raw == LocalDate.class;
+                case "date-time" -> raw == Instant.class || raw == OffsetDateTime.class;
+                default -> raw == String.class || raw == ZoneId.class
+                        || (schema.has("enum") && Coded.class.isAssignableFrom(raw) && codes(raw).containsAll(values(schema.path("enum"))));
+            };
+            default -> false;
+        };
+        if (!fits) {
+            wrong.add(where + " is documented as " + type + (format.isEmpty() ? "" : "/" + format)
+                    + " but the Java type is " + javaType.toCanonical());
+        }
+    }
+
+    // ---- the code
+
+    private static Map<String, Class<?>> schemaTypes() {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        types.put("FieldError", ProblemException.FieldError.class);
+        types.put("Credentials", nested("nl.flexplek.server.identity.SessionEndpoint$Credentials"));
+        types.put("Session", nested("nl.flexplek.server.identity.SessionEndpoint$SessionView"));
+        types.put("Account", Principal.class);
+        types.put("Role", Role.class);
+        types.put("SiteList", nested("nl.flexplek.server.estate.EstateEndpoint$SiteList"));
+        types.put("Site", Site.class);
+        types.put("OpeningHours", OpeningHours.class);
+        types.put("ClosureDay", ClosureDay.class);
+        types.put("Floor", Floor.class);
+        types.put("Zone", Zone.class);
+        types.put("ResourceType", ResourceType.class);
+        types.put("Resource", Resource.class);
+        types.put("Position", Position.class);
+        types.put("ResourceList", nested("nl.flexplek.server.estate.EstateEndpoint$ResourceList"));
+        types.put("ResourcePatch", nested("nl.flexplek.server.estate.EstateEndpoint$ResourcePatch"));
+        types.put("EstateDocument", EstateDocument.class);
+        types.put("ImportSummary", ImportSummary.class);
+        types.put("DayPart", DayPart.class);
+        types.put("BookingStatus", BookingStatus.class);
+        types.put("CheckInMethod", CheckInMethod.class);
+        types.put("BookingRequest", BookingRequest.class);
+        types.put("Booking", BookingView.class);
+        types.put("BookingOwner", BookingView.Owner.class);
+        types.put("BookingList", nested("nl.flexplek.server.booking.BookingEndpoint$BookingList"));
+        types.put("CheckInRequest", nested("nl.flexplek.server.booking.BookingEndpoint$CheckInRequest"));
+        types.put("BookingPolicy", BookingPolicy.class);
+        types.put("PolicyList", nested("nl.flexplek.server.booking.PolicyEndpoint$PolicyList"));
+        types.put("Availability", Availability.class);
+        return types;
+    }
+
+    /** The endpoints' own body records are package-private; the test reaches them by name. */
+    private static Class<?> nested(String name) {
+        try {
+            return Class.forName(name, false, OpenApiDocumentTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("the record " + name + " is gone; update SCHEMA_TYPES", e);
+        }
+    }
+
+    /** The JSON properties Jackson writes for a type, with the Java type of each. */
+    private static Map<String, JavaType> serializedProperties(Class<?> type) {
+        try {
+            JsonSerializer<Object> serializer = JSON.getSerializerProviderInstance().findValueSerializer(type);
+            if (!(serializer instanceof BeanSerializerBase bean)) {
+                throw new AssertionError(type + " is not written as a JSON object");
+            }
+            Map<String, JavaType> properties = new LinkedHashMap<>();
+            for (Iterator<PropertyWriter> it = bean.properties(); it.hasNext(); ) {
+                PropertyWriter writer = it.next();
+                properties.put(writer.getName(), writer.getType());
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new AssertionError(type + " cannot be written", e);
+        }
+    }
+
+    /** The JSON properties Jackson reads into a type. */
+    private static Set<String> deserializedProperties(Class<?> type) {
+        DefaultDeserializationContext context = ((DefaultDeserializationContext) JSON.getDeserializationContext())
+                .createDummyInstance(JSON.getDeserializationConfig());
+        try {
+            if (context.findRootValueDeserializer(JSON.constructType(type)) instanceof BeanDeserializerBase bean) {
+                Set<String> names = new TreeSet<>();
+                bean.properties().forEachRemaining(p -> names.add(p.getName()));
+                return names;
+            }
+            throw new AssertionError(type + " is not read from a JSON object");
+        } catch (IOException e) {
+            throw new AssertionError(type + " cannot be read", e);
+        }
+    }
+
+    /** Every concrete HttpService in the server's classes, except those in NOT_API. */
+    private static List<Class<?>> endpointClasses() {
+        List<Class<?>> found = new ArrayList<>();
+        for (String name : serverClassNames()) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, OpenApiDocumentTest.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            if (HttpService.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
+                    && !type.isAnonymousClass() && !type.isLocalClass() && !NOT_API.contains(name)) {
+                found.add(type);
+            }
+        }
+        found.sort((a, b) -> a.getName().compareTo(b.getName()));
+        return found;
+    }
+
+    private static List<String> serverClassNames() {
+        try {
+            Path location = Path.of(OpenApiEndpoint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> names = new ArrayList<>();
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> files = Files.walk(location)) {
+                    files.map(location::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
+                            .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+                            .forEach(names::add);
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    jar.stream().map(JarEntry::getName).filter(f -> f.endsWith(".class"))
+                            .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
+                            .forEach(names::add);
+                }
+            }
+            return names.stream().filter(n -> n.startsWith("nl.flexplek.server.") && !n.endsWith("package-info")).toList();
+        } catch (Exception e) {
+            throw new AssertionError("cannot list the server's classes", e);
+        }
+    }
+
+    /** Builds an endpoint with null services and real request/response plumbing. */
+    private static HttpService construct(Class<?> type) {
+        Constructor<?>[] constructors = type.getDeclaredConstructors();
+        Constructor<?> constructor = constructors[0];
+        for (Constructor<?> candidate : constructors) {
+            if (candidate.getParameterCount() > constructor.getParameterCount()) {
+                constructor = candidate;
+            }
+        }
+        Object[] args = new Object[constructor.getParameterCount()];
+        Parameter[] parameters = constructor.getParameters();
+        for (int i = 0; i < args.length; i++) {
+            Class<?> p = parameters[i].getType();
+            if (p == ObjectMapper.class) {
+                args[i] = parameters[i].getName().toLowerCase().contains("yaml") ? Json.createYamlMapper() : JSON;
+            } else if (p == Requests.class) {
+                args[i] = new Requests(JSON);
+            } else if (p == Responses.class) {
+                args[i] = new Responses(JSON);
+            } else if (p == Clock.class) {
+                args[i] = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+            } else if (p == boolean.class) {
+                args[i] = false;
+            } else if (p.isPrimitive()) {
+                args[i] = 0;
+            }
+        }
+        try {
+            constructor.setAccessible(true);
+            return (HttpService) constructor.newInstance(args);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new AssertionError(type.getSimpleName() + " cannot be built with null services; teach construct() its "
+                    + "new collaborator", e);
+        }
+    }
+
+    // ---- a server with the endpoints and a stand-in for the login
+
+    private static synchronized void startServer() {
+        if (server != null) {
+            return;
+        }
+        HttpRouting.Builder routing = HttpRouting.builder()
+                // "Bearer <role>" stands for a logged-in account with that role.
+                .addFilter((chain, req, res) -> {
+                    req.headers().first(HeaderNames.AUTHORIZATION).map(v -> v.substring("Bearer ".length()))
+                            .ifPresent(code -> req.context().register(Principal.class,
+                                    new Principal(1, "tester", "Tester", Coded.parse(Role.class, code, "role"), null, "site")));
+                    chain.proceed();
+                })
+                .register(API_PREFIX, endpoints.toArray(HttpService[]::new));
+        routing.error(HttpException.class, (req, res, e) -> res.status(e.status()).send(e.getMessage()));
+        routing.error(ProblemException.class, (req, res, e) -> res.status(Status.create(e.kind().status())).send(e.getMessage()));
+        // A handler that got past the access check fails on its null service: that is "allowed" here.
+        routing.error(Exception.class, (req, res, e) -> res.status(Status.INTERNAL_SERVER_ERROR_500).send("reached the handler"));
+        server = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .featuresDiscoverServices(false)
+                .shutdownHook(false)
+                .routing(routing)
+                .build()
+                .start();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static HttpRequest request(String method, String path, Role role) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (role != null) {
+            builder.header("Authorization", "Bearer " + role.code());
+        }
+        return builder.build();
+    }
+
+    private static int call(String method, String path, Role role) {
+        try {
+            return client.send(request(method, API_PREFIX + path, role), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Records "METHOD /path" for each route an HttpService declares; anything it cannot read fails the test. */
+    private static final class RouteRecorder implements HttpRules {
+        private final String prefix;
+        private final List<String> routes = new ArrayList<>();
+
+        RouteRecorder(String prefix) {
+            this.prefix = prefix;
+        }
+
+        private HttpRules add(Method method, String path) {
+            routes.add(method.text() + " " + prefix + path);
+            return this;
+        }
+
+        @Override
+        public HttpRules register(HttpService... services) {
+            return register("", services);
+        }
+
+        @Override
+        public HttpRules register(String path, HttpService... services) {
+            for (HttpService service : services) {
+                RouteRecorder nested = new RouteRecorder(prefix + path);
+                service.routing(nested);
+                routes.addAll(nested.routes);
+            }
+            return this;
+        }
+
+        @Override
+        public HttpRules route(HttpRoute route) {
+            return fail("an HttpRoute object cannot be read; declare routes with get/post/put/delete/patch(path, handler)");
+        }
+
+        @Override
+        public HttpRules route(Supplier<? extends HttpRoute> route) {
+            return route(route.get());
+        }
+
+        @Override
+        public HttpRules route(Method method, String pathPattern, Handler handler) {
+            return add(method, pathPattern);
+        }
+
+        @Override
+        public HttpRules route(Method method, PathMatcher pathMatcher, Handler handler) {
+            return fail("a PathMatcher route cannot be documented: " + pathMatcher);
+        }
+
+        @Override
+        public HttpRules route(Predicate<Method> methodPredicate, PathMatcher pathMatcher, Handler handler) {
+            return fail("a route for several methods cannot be documented: " + pathMatcher);
+        }
+
+        @Override
+        public HttpRules route(Method method, Handler handler) {
+            return add(method, "");
+        }
+
+        @Override
+        public HttpRules route(Method method, String pathPattern, Consumer<ServerRequest> handler) {
+            return add(method, pathPattern);
+        }
+
+        @Override
+        public HttpRules route(Method method, String pathPattern, Function<ServerRequest, ?> handler) {
+            return add(method, pathPattern);
+        }
+
+        @Override
+        public HttpRules route(Method method, String pathPattern, Supplier<?> handler) {
+            return add(method, pathPattern);
+        }
+
+        @Override
+        public HttpRules get(String pathPattern, Handler... handlers) {
+            return add(Method.GET, pathPattern);
+        }
+
+        @Override
+        public HttpRules get(Handler... handlers) {
+            return add(Method.GET, "");
+        }
+
+        @Override
+        public HttpRules post(String pathPattern, Handler... handlers) {
+            return add(Method.POST, pathPattern);
+        }
+
+        @Override
+        public HttpRules post(Handler... handlers) {
+            return add(Method.POST, "");
+        }
+
+        @Override
+        public HttpRules put(String pathPattern, Handler... handlers) {
+            return add(Method.PUT, pathPattern);
+        }
+
+        @Override
+        public HttpRules put(Handler... handlers) {
+            return add(Method.PUT, "");
+        }
+
+        @Override
+        public HttpRules delete(String pathPattern, Handler... handlers) {
+            return add(Method.DELETE, pathPattern);
+        }
+
+        @Override
+        public HttpRules delete(Handler... handlers) {
+            return add(Method.DELETE, "");
+        }
+
+        @Override
+        public HttpRules patch(String pathPattern, Handler... handlers) {
+            return add(Method.PATCH, pathPattern);
+        }
+
+        @Override
+        public HttpRules patch(Handler... handlers) {
+            return add(Method.PATCH, "");
+        }
+
+        @Override
+        public HttpRules head(String pathPattern, Handler... handlers) {
+            return add(Method.HEAD, pathPattern);
+        }
+
+        @Override
+        public HttpRules head(Handler... handlers) {
+            return add(Method.HEAD, "");
+        }
+
+        @Override
+        public HttpRules options(String pathPattern, Handler... handlers) {
+            return add(Method.OPTIONS, pathPattern);
+        }
+
+        @Override
+        public HttpRules options(Handler... handlers) {
+            return add(Method.OPTIONS, "");
+        }
+
+        @Override
+        public HttpRules trace(String pathPattern, Handler... handlers) {
+            return add(Method.TRACE, pathPattern);
+        }
+
+        @Override
+        public HttpRules trace(Handler... handlers) {
+            return add(Method.TRACE, "");
+        }
+
+        @Override
+        public HttpRules any(String pathPattern, Handler... handlers) {
+            return fail("a route for any method cannot be documented: " + pathPattern);
+        }
+
+        @Override
+        public HttpRules any(Handler... handlers) {
+            return fail("a route for any method cannot be documented");
+        }
+    }
+}
