@@ -49,6 +49,13 @@ import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.DemoAccounts;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.occupancy.EmbeddedBroker;
+import nl.flexplek.server.occupancy.MqttConnection;
+import nl.flexplek.server.occupancy.MqttSettings;
+import nl.flexplek.server.occupancy.OccupancyEndpoint;
+import nl.flexplek.server.occupancy.OccupancyService;
+import nl.flexplek.server.occupancy.SensorKind;
+import nl.flexplek.server.occupancy.SiteEvents;
 
 /**
  * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
@@ -57,13 +64,18 @@ import nl.flexplek.server.identity.Role;
 public final class App implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(App.class.getName());
     private static final List<Class<? extends Enum<?>>> CODED = List.of(ResourceType.class, Role.class,
-            BookingStatus.class, DayPart.class, CheckInMethod.class);
+            BookingStatus.class, DayPart.class, CheckInMethod.class, SensorKind.class,
+            nl.flexplek.server.occupancy.ResourceState.class);
 
     private final Database db;
     private final EstateService estate;
     private final IdentityService identity;
     private final PolicyService policies;
     private final BookingService bookings;
+    private final SiteEvents siteEvents = new SiteEvents();
+    private final OccupancyService occupancy;
+    private final EmbeddedBroker broker;
+    private final MqttConnection mqtt;
     private final WebServer server;
     private final ScheduledExecutorService maintenance;
 
@@ -83,6 +95,12 @@ public final class App implements AutoCloseable {
             loadDemo(settings, clock);
         }
 
+        this.occupancy = new OccupancyService(db, clock, estate, bookings, policies, settings.occupancy(), siteEvents, json);
+        MqttSettings mqttSettings = settings.mqtt();
+        this.broker = mqttSettings.embedded() ? new EmbeddedBroker(mqttSettings.embeddedHost(), mqttSettings.embeddedPort()) : null;
+        String brokerUri = mqttSettings.url().orElseGet(() -> "tcp://" + loopbackFor(mqttSettings.embeddedHost()) + ":" + broker.port());
+        this.mqtt = new MqttConnection(brokerUri, mqttSettings, settings.mqttSharedGroup().orElse(null), occupancy::accept);
+
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
         Responses responses = new Responses(json);
@@ -96,6 +114,7 @@ public final class App implements AutoCloseable {
                         new BookingEndpoint(bookings, clock, requests, responses),
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
+                        new OccupancyEndpoint(occupancy, estate, clock, responses),
                         new OpenApiEndpoint(json))
                 .any("/api/*", (req, res) -> {
                     throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
@@ -107,6 +126,10 @@ public final class App implements AutoCloseable {
                         .details(true)
                         .addCheck(() -> HealthCheckResponse.builder().status(db.reachable()).build(),
                                 HealthCheckType.READINESS, "database")
+                        // MQTT is readiness, not liveness: without the broker the server still serves bookings.
+                        .addCheck(() -> HealthCheckResponse.builder().status(mqtt.connected())
+                                        .detail("broker", brokerUri).build(),
+                                HealthCheckType.READINESS, "mqtt")
                         .build(),
                 MetricsObserver.create());
         this.server = WebServer.builder()
@@ -120,6 +143,8 @@ public final class App implements AutoCloseable {
 
         this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("flexplek-maintenance").factory());
         maintenance.scheduleWithFixedDelay(this::housekeeping, 1, 60, TimeUnit.MINUTES);
+        long tick = settings.occupancy().tickInterval().toMillis();
+        maintenance.scheduleWithFixedDelay(this::tickOccupancy, tick, tick, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Flexplek is listening on http://localhost:" + server.port() + "/ (API at /api/v1)");
     }
 
@@ -146,6 +171,36 @@ public final class App implements AutoCloseable {
 
     public BookingService bookings() {
         return bookings;
+    }
+
+    public OccupancyService occupancy() {
+        return occupancy;
+    }
+
+    public SiteEvents siteEvents() {
+        return siteEvents;
+    }
+
+    /** The embedded broker's port, when the server runs one. */
+    public java.util.OptionalInt embeddedBrokerPort() {
+        return broker == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(broker.port());
+    }
+
+    /** Whether the server's MQTT client is connected. */
+    public boolean mqttConnected() {
+        return mqtt.connected();
+    }
+
+    private static String loopbackFor(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+
+    private void tickOccupancy() {
+        try {
+            occupancy.tick();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Occupancy rules could not be evaluated; they will be on the next tick", e);
+        }
     }
 
     private void loadDemo(Settings settings, Clock clock) {
@@ -194,6 +249,11 @@ public final class App implements AutoCloseable {
     public void close() {
         maintenance.shutdownNow();
         server.stop();
+        mqtt.close();
+        if (broker != null) {
+            broker.close();
+        }
+        occupancy.close();
         db.close();
     }
 }

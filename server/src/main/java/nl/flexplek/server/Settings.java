@@ -3,6 +3,7 @@ package nl.flexplek.server;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,13 +13,17 @@ import nl.flexplek.server.booking.BookingSettings;
 import nl.flexplek.server.common.DatabaseSettings;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.IdentitySettings;
+import nl.flexplek.server.occupancy.MqttSettings;
+import nl.flexplek.server.occupancy.OccupancySettings;
+import nl.flexplek.server.occupancy.SensorKind;
 
 /**
  * Everything the server is configured with, read once from {@code application.yaml} and the environment
  * ({@code FLEXPLEK_DATABASE_URL} overrides {@code flexplek.database.url}, and so on). Services get their own part.
  */
 public record Settings(DatabaseSettings database, boolean demo, int demoHistoryWeeks, Optional<String> estateFile,
-                       IdentitySettings identity, BookingSettings booking) {
+                       IdentitySettings identity, BookingSettings booking, MqttSettings mqtt,
+                       Optional<String> mqttSharedGroup, OccupancySettings occupancy) {
 
     public static Settings from(Config config) {
         Config flexplek = config.get("flexplek");
@@ -40,11 +45,38 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
         BookingSettings bookingSettings = new BookingSettings(policies,
                 LocalTime.parse(booking.get("midday").asString().orElse("13:00")),
                 booking.get("room-grid-minutes").asInt().orElse(15));
+        Config mqtt = flexplek.get("mqtt");
+        MqttSettings mqttSettings = new MqttSettings(text(mqtt.get("url")), text(mqtt.get("username")),
+                text(mqtt.get("password")),
+                text(mqtt.get("client-id")).orElse("flexplek-" + Long.toHexString(ProcessHandle.current().pid())
+                        + "-" + Integer.toHexString(new java.security.SecureRandom().nextInt(0x10000))),
+                mqtt.get("embedded.host").asString().orElse("127.0.0.1"),
+                mqtt.get("embedded.port").asInt().orElse(1883));
+        Config occ = flexplek.get("occupancy");
+        Map<ResourceType, Duration> hold = new EnumMap<>(ResourceType.class);
+        Map<ResourceType, Duration> checkInAfter = new EnumMap<>(ResourceType.class);
+        for (ResourceType type : List.of(ResourceType.DESK, ResourceType.ROOM)) {
+            hold.put(type, duration(occ.get("presence-hold." + type.code()), Duration.ofMinutes(type == ResourceType.DESK ? 15 : 5)));
+            checkInAfter.put(type, duration(occ.get("check-in-after." + type.code()), Duration.ofMinutes(type == ResourceType.DESK ? 5 : 2)));
+        }
+        Map<SensorKind, Duration> offline = new EnumMap<>(SensorKind.class);
+        for (SensorKind kind : SensorKind.values()) {
+            offline.put(kind, duration(occ.get("offline-after." + kind.code()), Duration.ofHours(1)));
+        }
+        OccupancySettings occupancy = new OccupancySettings(hold, checkInAfter, offline,
+                occ.get("low-battery-percent").asInt().orElse(20),
+                occ.get("early-release").asBoolean().orElse(true),
+                duration(occ.get("early-release-after"), Duration.ofHours(2)),
+                duration(occ.get("tick-interval"), Duration.ofSeconds(15)));
         return new Settings(database,
                 flexplek.get("demo").asBoolean().orElse(false),
                 flexplek.get("demo-history-weeks").asInt().orElse(8),
-                flexplek.get("estate-file").asString().asOptional().filter(s -> !s.isBlank()),
-                identity, bookingSettings);
+                text(flexplek.get("estate-file")),
+                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy);
+    }
+
+    private static Optional<String> text(Config node) {
+        return node.asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
     }
 
     private static int required(Config node, String key) {

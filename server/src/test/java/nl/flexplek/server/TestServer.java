@@ -62,6 +62,9 @@ public final class TestServer implements AutoCloseable {
             config.put("server.host", "127.0.0.1");
             config.put("flexplek.database.url", "jdbc:sqlite:" + dir.resolve("flexplek.db"));
             config.put("flexplek.estate-file", estate.toString());
+            config.put("flexplek.mqtt.embedded.port", "0");
+            // Ticks come from the tests (app.occupancy().tick()), not from the wall clock.
+            config.put("flexplek.occupancy.tick-interval", "PT1H");
             config.putAll(extraConfig);
             TestServer server = new TestServer(dir, new MutableClock(MONDAY_8AM), config);
             server.app.identity().ensureAccounts(List.of(
@@ -83,6 +86,27 @@ public final class TestServer implements AutoCloseable {
     public void restart() {
         app.close();
         app = App.start(config(), clock);
+    }
+
+    /** Publishes one message on the broker the server listens to (the embedded one unless configured otherwise). */
+    public void publish(String topic, String payload) {
+        publish(brokerUri(), topic, payload);
+    }
+
+    public String brokerUri() {
+        return overrides.getOrDefault("flexplek.mqtt.url", "tcp://127.0.0.1:" + app.embeddedBrokerPort().orElseThrow());
+    }
+
+    /** Publishes with a short-lived Paho client, QoS 1, so the broker has the message when this returns. */
+    public static void publish(String brokerUri, String topic, String payload) {
+        try (var client = new org.eclipse.paho.client.mqttv3.MqttClient(brokerUri,
+                "test-" + System.nanoTime(), new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+            client.connect();
+            client.publish(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
+            client.disconnect();
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            throw new IllegalStateException("Publishing to " + brokerUri + " failed", e);
+        }
     }
 
     public App app() {

@@ -9,5 +9,10 @@ import nl.flexplek.server.estate.ResourceType;
 public record Booking(long id, String resourceId, ResourceType resourceType, long accountId, String username,
                       String displayName, Instant startsAt, Instant endsAt, Instant blockedUntil, LocalDate localDate,
                       DayPart dayPart, Integer attendees, BookingStatus status, Instant createdAt,
-                      Instant checkedInAt, CheckInMethod checkInMethod, Instant cancelledAt) {
+                      Instant checkedInAt, CheckInMethod checkInMethod, Instant cancelledAt, Instant releasedAt,
+                      String releaseReason) {
+
+    public boolean holdsResourceAt(Instant at) {
+        return status.holdsResource() && !startsAt.isAfter(at) && endsAt.isAfter(at);
+    }
 }

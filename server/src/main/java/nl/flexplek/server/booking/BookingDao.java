@@ -18,7 +18,7 @@ interface BookingDao {
     String COLUMNS = """
             b.id, b.resource_id, b.resource_type, b.account_id, a.username, a.display_name, b.starts_at, b.ends_at,
             b.blocked_until, b.local_date, b.day_part, b.attendees, b.status, b.created_at, b.checked_in_at,
-            b.check_in_method, b.cancelled_at
+            b.check_in_method, b.cancelled_at, b.released_at, b.release_reason
             """;
 
     @SqlUpdate("""
@@ -84,6 +84,33 @@ interface BookingDao {
               AND b.blocked_until > :start AND b.starts_at < :end""")
     List<String> heldResources(@Bind("siteId") String siteId, @Bind("type") ResourceType type,
                                @Bind("start") Instant start, @Bind("end") Instant end);
+
+    /** Active bookings of all resources, or of one, that overlap [from, to): what live occupancy needs to know. */
+    @SqlQuery("SELECT " + COLUMNS + """
+            FROM booking b JOIN account a ON a.id = b.account_id
+            WHERE b.status IN ('confirmed', 'checked-in') AND b.ends_at > :from AND b.starts_at < :to
+              AND (:resourceId IS NULL OR b.resource_id = :resourceId)
+            ORDER BY b.starts_at""")
+    List<Booking> active(@Bind("resourceId") String resourceId, @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** Confirmed bookings of a type whose grace period (from the start, or from booking if made later) is over. */
+    @SqlQuery("SELECT " + COLUMNS + """
+            FROM booking b JOIN account a ON a.id = b.account_id
+            WHERE b.status = 'confirmed' AND b.resource_type = :type AND b.starts_at > :notBefore
+              AND max(b.starts_at, b.created_at) + :graceMillis <= :now""")
+    List<Booking> overdue(@Bind("type") ResourceType type, @Bind("graceMillis") long graceMillis,
+                          @Bind("now") Instant now, @Bind("notBefore") Instant notBefore);
+
+    @SqlUpdate("""
+            UPDATE booking SET status = 'no-show', released_at = :now, release_reason = 'no-show'
+            WHERE id = :id AND status = 'confirmed'""")
+    int releaseNoShow(@Bind("id") long id, @Bind("now") Instant now);
+
+    /** A checked-in booking whose desk stayed empty: it ends now and says why. */
+    @SqlUpdate("""
+            UPDATE booking SET ends_at = :now, blocked_until = :now, released_at = :now, release_reason = 'left-empty'
+            WHERE id = :id AND status = 'checked-in' AND starts_at < :now AND ends_at > :now""")
+    int releaseLeftEmpty(@Bind("id") long id, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE booking SET status = 'cancelled', cancelled_at = :now WHERE id = :id")
     void cancel(@Bind("id") long id, @Bind("now") Instant now);

@@ -23,6 +23,12 @@ final class BookingMetrics {
         counter("flexplek.bookings.cancelled", "Bookings cancelled", type).increment();
     }
 
+    void released(ResourceType type, String reason) {
+        registry.getOrCreate(Counter.builder("flexplek.bookings.released")
+                .description("Bookings released by the system: no-shows and desks left empty")
+                .tags(List.of(Metrics.tag("type", type.code()), Metrics.tag("reason", reason)))).increment();
+    }
+
     private Counter counter(String name, String description, ResourceType type) {
         return registry.getOrCreate(Counter.builder(name).description(description)
                 .tags(List.of(Metrics.tag("type", type.code()))));

@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import nl.flexplek.server.common.ConflictException;
@@ -43,6 +45,7 @@ public final class BookingService {
     private final PolicyService policies;
     private final BookingRules rules;
     private final BookingMetrics metrics = new BookingMetrics();
+    private final List<Consumer<Booking>> listeners = new CopyOnWriteArrayList<>();
 
     public BookingService(Database db, Clock clock, EstateService estate, PolicyService policies, BookingSettings settings) {
         this.db = db;
@@ -50,6 +53,15 @@ public final class BookingService {
         this.estate = estate;
         this.policies = policies;
         this.rules = new BookingRules(settings);
+    }
+
+    /** Tells the listener about every booking that was made or changed, after the change is committed. */
+    public void onChange(Consumer<Booking> listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(Booking booking) {
+        listeners.forEach(listener -> listener.accept(booking));
     }
 
     /** Books a resource for the caller. With an idempotency key, a retry returns the first booking. */
@@ -75,7 +87,8 @@ public final class BookingService {
                     if (!earlier.get().requestHash().equals(requestHash)) {
                         throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
                     }
-                    return new BookingResult(view(dao.byId(earlier.get().bookingId()).orElseThrow()), true);
+                    Booking first = dao.byId(earlier.get().bookingId()).orElseThrow();
+                    return new BookingResult(view(first), true, first);
                 }
             }
             if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
@@ -90,10 +103,12 @@ public final class BookingService {
                 throw refusal(e, dao, who, resource, slot, blockedUntil);
             }
             idempotencyKey.ifPresent(key -> dao.rememberIdempotencyKey(who.accountId(), key, requestHash, id, now));
-            return new BookingResult(view(dao.byId(id).orElseThrow()), false);
+            Booking stored = dao.byId(id).orElseThrow();
+            return new BookingResult(view(stored), false, stored);
         });
         if (!result.replayed()) {
             metrics.created(resource.type());
+            changed(result.stored());
             LOG.fine(() -> "Booking " + result.booking().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
                     + " by account " + who.accountId());
         }
@@ -120,6 +135,7 @@ public final class BookingService {
             return dao.byId(id).orElseThrow();
         });
         metrics.cancelled(cancelled.resourceType());
+        changed(cancelled);
         LOG.fine(() -> "Booking " + id + " cancelled by account " + who.accountId());
         return view(cancelled);
     }
@@ -152,7 +168,71 @@ public final class BookingService {
             dao.checkIn(id, method, now);
             return dao.byId(id).orElseThrow();
         });
+        changed(booking);
         return view(booking);
+    }
+
+    /**
+     * The occupancy sensor saw the booker arrive: checks a confirmed booking in. Returns the booking as it is now,
+     * or empty when it was no longer confirmed (cancelled, released, or already checked in).
+     */
+    public Optional<Booking> checkInBySensor(long id, Instant at) {
+        Optional<Booking> done = db.write(handle -> {
+            BookingDao dao = handle.attach(BookingDao.class);
+            return dao.checkIn(id, CheckInMethod.SENSOR, at) == 1 ? dao.byId(id) : Optional.<Booking>empty();
+        });
+        done.ifPresent(this::changed);
+        return done;
+    }
+
+    /**
+     * Releases every booking nobody checked in within its type's grace period (counted from the start, or from the
+     * moment of booking when it was booked late); the resource is free again and the booker sees why.
+     */
+    public List<Booking> releaseNoShows() {
+        Instant now = clock.instant();
+        // Older bookings were dealt with long ago; the bound keeps this query on the recent part of the index.
+        Instant notBefore = now.minus(java.time.Duration.ofDays(2));
+        List<Booking> released = db.write(handle -> {
+            BookingDao dao = handle.attach(BookingDao.class);
+            List<Booking> out = new java.util.ArrayList<>();
+            for (BookingPolicy policy : policies.all()) {
+                for (Booking b : dao.overdue(policy.resourceType(), policy.grace().toMillis(), now, notBefore)) {
+                    if (dao.releaseNoShow(b.id(), now) == 1) {
+                        out.add(dao.byId(b.id()).orElseThrow());
+                    }
+                }
+            }
+            return out;
+        });
+        released.forEach(b -> {
+            metrics.released(b.resourceType(), "no-show");
+            changed(b);
+        });
+        if (!released.isEmpty()) {
+            LOG.info(() -> "Released " + released.size() + " booking(s) as no-shows");
+        }
+        return released;
+    }
+
+    /** Ends a checked-in booking whose desk has stayed empty; the rest of its time is free again. */
+    public Optional<Booking> releaseLeftEmpty(long id) {
+        Instant now = clock.instant();
+        Optional<Booking> released = db.write(handle -> {
+            BookingDao dao = handle.attach(BookingDao.class);
+            return dao.releaseLeftEmpty(id, now) == 1 ? dao.byId(id) : Optional.<Booking>empty();
+        });
+        released.ifPresent(b -> {
+            metrics.released(b.resourceType(), "left-empty");
+            changed(b);
+            LOG.info(() -> "Released booking " + id + ": its " + b.resourceType().code() + " stayed empty");
+        });
+        return released;
+    }
+
+    /** Active bookings overlapping [from, to), of one resource or (with null) of all. */
+    public List<Booking> activeBetween(String resourceId, Instant from, Instant to) {
+        return db.read(BookingDao.class, dao -> dao.active(resourceId, from, to));
     }
 
     /** Idempotency keys protect retries within minutes; after a day they are only clutter. */

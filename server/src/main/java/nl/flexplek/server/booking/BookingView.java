@@ -15,7 +15,8 @@ import nl.flexplek.server.estate.ResourceType;
 public record BookingView(long id, String resourceId, String resourceName, ResourceType resourceType, String siteId,
                           OffsetDateTime start, OffsetDateTime end, LocalDate date, DayPart part, Integer attendees,
                           BookingStatus status, Owner owner, Instant createdAt, Instant checkedInAt,
-                          CheckInMethod checkInMethod, Instant cancelledAt) {
+                          CheckInMethod checkInMethod, Instant cancelledAt, Instant releasedAt,
+                          String releaseReason) {
 
     /** Who booked it. */
     public record Owner(String username, String displayName) {
@@ -25,6 +26,6 @@ public record BookingView(long id, String resourceId, String resourceName, Resou
         return new BookingView(b.id(), b.resourceId(), resource.name(), b.resourceType(), resource.siteId(),
                 b.startsAt().atZone(zone).toOffsetDateTime(), b.endsAt().atZone(zone).toOffsetDateTime(),
                 b.localDate(), b.dayPart(), b.attendees(), b.status(), new Owner(b.username(), b.displayName()),
-                b.createdAt(), b.checkedInAt(), b.checkInMethod(), b.cancelledAt());
+                b.createdAt(), b.checkedInAt(), b.checkInMethod(), b.cancelledAt(), b.releasedAt(), b.releaseReason());
     }
 }

@@ -89,9 +89,12 @@ public final class GroupCommitWriter implements AutoCloseable {
     private void runBatch(List<Unit<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         List<RuntimeException> failures = new ArrayList<>(batch.size());
-        handle.execute("BEGIN IMMEDIATE");
+        // The writer's connection begins transactions as IMMEDIATE (see Database), so the write lock is taken here,
+        // and Jdbi knows a transaction is open (SQL Object batches then join it instead of starting their own).
+        handle.begin();
         try {
             for (Unit<?> unit : batch) {
+                // Plain SQL savepoints: Jdbi's own savepoint bookkeeping does not allow a release after a rollback-to.
                 handle.execute("SAVEPOINT unit");
                 try {
                     results.add(unit.work.apply(handle));
@@ -104,7 +107,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                     failures.add(e);
                 }
             }
-            handle.execute("COMMIT");
+            handle.commit();
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
@@ -125,7 +128,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            handle.execute("ROLLBACK");
+            handle.rollback();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Rollback after a failed batch failed too", e);
         }

@@ -438,6 +438,14 @@ class OpenApiDocumentTest {
         types.put("BookingPolicy", BookingPolicy.class);
         types.put("PolicyList", nested("nl.flexplek.server.booking.PolicyEndpoint$PolicyList"));
         types.put("Availability", Availability.class);
+        types.put("SiteOccupancy", nested("nl.flexplek.server.occupancy.OccupancyEndpoint$SiteOccupancy"));
+        types.put("LiveState", nl.flexplek.server.occupancy.LiveState.class);
+        types.put("LiveSensor", nl.flexplek.server.occupancy.LiveState.Sensor.class);
+        types.put("ResourceState", nl.flexplek.server.occupancy.ResourceState.class);
+        types.put("SensorStatus", nl.flexplek.server.occupancy.SensorStatus.class);
+        types.put("SensorKind", nl.flexplek.server.occupancy.SensorKind.class);
+        types.put("SensorList", nested("nl.flexplek.server.occupancy.OccupancyEndpoint$SensorList"));
+        types.put("Sensor", nl.flexplek.server.occupancy.SensorView.class);
         return types;
     }
 

@@ -1,0 +1,67 @@
+package nl.flexplek.server.occupancy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+
+/**
+ * The MQTT broker that runs inside the server when no external broker is configured, so the demo and a single
+ * building need nothing else. MQTT 3.1.1 only; anonymous, so it listens on loopback unless configured otherwise.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+
+    private final Server server = new Server();
+    private final int port;
+
+    public EmbeddedBroker(String host, int port) {
+        Properties props = new Properties();
+        props.setProperty(IConfig.HOST_PROPERTY_NAME, host);
+        props.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        props.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        props.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        // Moquette reports usage to its authors unless told not to.
+        props.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        // mosquitto_pub 2.x connects with an empty client id.
+        props.setProperty("allow_zero_byte_client_id", "true");
+        props.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(256 * 1024));
+        props.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        try {
+            server.startServer(new MemoryConfig(props), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded MQTT broker could not start on " + host + ":" + port, e);
+        }
+        this.port = boundPort(port);
+        LOG.info(() -> "Embedded MQTT broker listening on " + host + ":" + this.port);
+    }
+
+    /** The port it listens on (the real one when 0 was asked for). */
+    public int port() {
+        return port;
+    }
+
+    private int boundPort(int requested) {
+        // With port 0 Moquette binds asynchronously; its port is known a moment later.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int bound = server.getPort();
+        while (bound <= 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+            bound = server.getPort();
+        }
+        if (bound <= 0) {
+            throw new IllegalStateException("The embedded MQTT broker did not report its port");
+        }
+        return requested == 0 ? bound : requested;
+    }
+
+    @Override
+    public void close() {
+        server.stopServer();
+    }
+}

@@ -1,0 +1,38 @@
+package nl.flexplek.server.occupancy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import nl.flexplek.server.estate.ResourceType;
+
+/**
+ * Live-occupancy rules: how long a resource stays occupied after the last presence (a PIR sees motion only now and
+ * then), how long presence must last before it checks a booking in, when a silent sensor counts as offline (per
+ * kind), the low-battery level, whether a checked-in desk that stays empty is released early and after how long,
+ * and how often the rules are re-evaluated.
+ */
+public record OccupancySettings(Map<ResourceType, Duration> presenceHold, Map<ResourceType, Duration> checkInAfter,
+                                Map<SensorKind, Duration> offlineAfter, int lowBatteryPercent,
+                                boolean earlyRelease, Duration earlyReleaseAfter, Duration tickInterval) {
+    public OccupancySettings {
+        presenceHold = Map.copyOf(presenceHold);
+        checkInAfter = Map.copyOf(checkInAfter);
+        offlineAfter = Map.copyOf(offlineAfter);
+        for (SensorKind kind : SensorKind.values()) {
+            if (!offlineAfter.containsKey(kind)) {
+                throw new IllegalArgumentException("flexplek.occupancy.offline-after." + kind.code() + " is missing");
+            }
+        }
+        if (lowBatteryPercent < 0 || lowBatteryPercent > 100) {
+            throw new IllegalArgumentException("flexplek.occupancy.low-battery-percent must be 0-100");
+        }
+    }
+
+    Duration hold(ResourceType type) {
+        return presenceHold.getOrDefault(type, Duration.ofMinutes(5));
+    }
+
+    Duration checkInAfter(ResourceType type) {
+        return checkInAfter.getOrDefault(type, Duration.ofMinutes(3));
+    }
+}
