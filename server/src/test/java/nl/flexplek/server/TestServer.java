@@ -37,6 +37,7 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, String> overrides;
     public final MutableClock clock;
     private App app;
+    private org.eclipse.paho.client.mqttv3.MqttClient publisher;
 
     private TestServer(Path dir, MutableClock clock, Map<String, String> overrides) {
         this.dir = dir;
@@ -88,9 +89,18 @@ public final class TestServer implements AutoCloseable {
         app = App.start(config(), clock);
     }
 
-    /** Publishes one message on the broker the server listens to (the embedded one unless configured otherwise). */
+    /** Publishes one message, QoS 1, on the broker the server listens to (the embedded one unless configured otherwise). */
     public void publish(String topic, String payload) {
-        publish(brokerUri(), topic, payload);
+        try {
+            if (publisher == null || !publisher.isConnected()) {
+                publisher = new org.eclipse.paho.client.mqttv3.MqttClient(brokerUri(), "test-publisher-" + System.nanoTime(),
+                        new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+                publisher.connect();
+            }
+            publisher.publish(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            throw new IllegalStateException("Publishing to " + brokerUri() + " failed", e);
+        }
     }
 
     public String brokerUri() {
@@ -201,6 +211,14 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (publisher != null) {
+            try {
+                publisher.disconnectForcibly(100, 100);
+                publisher.close();
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                // the broker is going away with the server
+            }
+        }
         app.close();
     }
 
