@@ -94,6 +94,14 @@ public final class EstateEndpoint implements HttpService {
         }
         ResourceType type = Requests.query(req, "type").map(t -> Coded.parse(ResourceType.class, t, "type")).orElse(null);
         List<String> features = Requests.listQuery(req, "features");
+        for (String feature : features) {
+            boolean known = type == null ? java.util.Arrays.stream(ResourceType.values()).anyMatch(t -> t.features().contains(feature))
+                    : type.features().contains(feature);
+            if (!known) {
+                throw InvalidRequestException.field("features", "'" + feature + "' is not a known feature"
+                        + (type == null ? "" : " of a " + type.code()));
+            }
+        }
         String zoneId = Requests.query(req, "zoneId").orElse(null);
         String site = siteId;
         List<Resource> found = estate.estate().resources().values().stream()

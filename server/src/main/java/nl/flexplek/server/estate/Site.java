@@ -53,9 +53,4 @@ public record Site(String id, String name, String address, ZoneId timeZone, List
     public Optional<Floor> floor(String floorId) {
         return floors.stream().filter(f -> f.id().equals(floorId)).findFirst();
     }
-
-    /** The site without its floors, for lists. */
-    public Site summary() {
-        return new Site(id, name, address, timeZone, openingHours, closures, List.of());
-    }
 }
