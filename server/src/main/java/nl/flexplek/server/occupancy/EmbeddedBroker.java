@@ -32,6 +32,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("allow_zero_byte_client_id", "true");
         props.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(256 * 1024));
         props.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        // Room for bursts: a full session queue makes the broker drop QoS 0 messages for that subscriber.
+        props.setProperty(IConfig.SESSION_QUEUE_SIZE, "65536");
         try {
             server.startServer(new MemoryConfig(props), List.of());
         } catch (IOException e) {
@@ -49,10 +51,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     private int boundPort(int requested) {
         // With port 0 Moquette binds asynchronously; its port is known a moment later.
         long deadline = System.nanoTime() + 5_000_000_000L;
-        int bound = server.getPort();
+        int bound = portNow();
         while (bound <= 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-            bound = server.getPort();
+            bound = portNow();
         }
         if (bound <= 0) {
             throw new IllegalStateException("The embedded MQTT broker did not report its port");
@@ -61,6 +63,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Stops the broker. Netty's graceful shutdown waits about two seconds for quiet; nobody needs to wait for it. */
+    private int portNow() {
+        try {
+            return server.getPort();
+        } catch (java.util.ConcurrentModificationException e) {
+            return 0; // Moquette fills its port map on its own thread while we ask; ask again
+        }
+    }
+
     @Override
     public void close() {
         Thread.ofVirtual().name("flexplek-broker-stop").start(server::stopServer);

@@ -155,20 +155,35 @@ public final class OccupancyService implements AutoCloseable {
     }
 
     private void loop() {
+        List<Task> batch = new ArrayList<>(1_024);
         while (running || !queue.isEmpty()) {
             try {
-                Task task = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (task != null) {
-                    handle(task);
+                Task first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                // Take what else is waiting in one go: under load the queue is touched once per batch, not per message.
+                batch.add(first);
+                queue.drainTo(batch, 1_023);
+                for (Task task : batch) {
+                    handleSafely(task);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Occupancy worker failed on a task; it goes on with the next", e);
+            } finally {
+                batch.clear();
             }
         }
         flushQuietly();
+    }
+
+    private void handleSafely(Task task) {
+        try {
+            handle(task);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Occupancy worker failed on a task; it goes on with the next", e);
+        }
     }
 
     private void handle(Task task) {
@@ -337,12 +352,15 @@ public final class OccupancyService implements AutoCloseable {
 
     /** Sustained presence inside a confirmed booking's check-in window checks it in. */
     private void checkInOnPresence(Resource resource, Instant now) {
+        List<Booking> list = bookingsByResource.get(resource.id());
+        if (list == null) {
+            return;
+        }
         Presence p = presence.get(resource.id());
         if (p == null || !p.sustained(now, settings.hold(resource.type()), settings.checkInAfter(resource.type()))) {
             return;
         }
         Duration opens = policies.policy(resource.type()).checkInOpens();
-        List<Booking> list = bookingsByResource.getOrDefault(resource.id(), List.of());
         for (int i = 0; i < list.size(); i++) {
             Booking b = list.get(i);
             boolean inWindow = !now.isBefore(b.startsAt().minus(opens)) && now.isBefore(b.endsAt());
@@ -449,8 +467,14 @@ public final class OccupancyService implements AutoCloseable {
         }
     }
 
-    IngestMetrics metrics() {
-        return metrics;
+    /** Sensor messages received from the broker since start. */
+    public long messagesReceived() {
+        return metrics.receivedCount();
+    }
+
+    /** Sensor messages decoded and applied to the live state since start. */
+    public long messagesApplied() {
+        return metrics.appliedCount();
     }
 
     @Override

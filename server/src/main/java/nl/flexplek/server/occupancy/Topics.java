@@ -2,8 +2,6 @@ package nl.flexplek.server.occupancy;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The MQTT topics the server reads, in one place: the native format and two LoRaWAN network servers. */
 public final class Topics {
@@ -15,10 +13,6 @@ public final class Topics {
     public static final String CHIRPSTACK = "application/+/device/+/event/up";
 
     static final List<String> SUBSCRIPTIONS = List.of(NATIVE, TTN, CHIRPSTACK);
-
-    private static final Pattern NATIVE_TOPIC = Pattern.compile("flexplek/sensors/([^/+#]{1,128})/state");
-    private static final Pattern TTN_TOPIC = Pattern.compile("v3/[^/]+/devices/([^/+#]{1,128})/up");
-    private static final Pattern CHIRPSTACK_TOPIC = Pattern.compile("application/[^/]+/device/([^/+#]{1,128})/event/up");
 
     private Topics() {
     }
@@ -34,14 +28,28 @@ public final class Topics {
     record Route(Format format, String device) {
     }
 
+    /**
+     * Which format a topic carries and the device named in it. Plain string checks rather than regular
+     * expressions: this runs for every sensor message.
+     */
     static Optional<Route> route(String topic) {
-        for (var entry : List.of(new Object[]{NATIVE_TOPIC, Format.NATIVE}, new Object[]{TTN_TOPIC, Format.TTN},
-                new Object[]{CHIRPSTACK_TOPIC, Format.CHIRPSTACK})) {
-            Matcher m = ((Pattern) entry[0]).matcher(topic);
-            if (m.matches()) {
-                return Optional.of(new Route((Format) entry[1], m.group(1)));
-            }
+        String[] parts = topic.split("/", -1);
+        if (parts.length == 4 && parts[0].equals("flexplek") && parts[1].equals("sensors") && parts[3].equals("state")) {
+            return device(Format.NATIVE, parts[2]);
+        }
+        if (parts.length == 5 && parts[0].equals("v3") && parts[2].equals("devices") && parts[4].equals("up")
+                && !parts[1].isEmpty()) {
+            return device(Format.TTN, parts[3]);
+        }
+        if (parts.length == 6 && parts[0].equals("application") && parts[2].equals("device") && parts[4].equals("event")
+                && parts[5].equals("up") && !parts[1].isEmpty()) {
+            return device(Format.CHIRPSTACK, parts[3]);
         }
         return Optional.empty();
+    }
+
+    private static Optional<Route> device(Format format, String device) {
+        boolean valid = !device.isEmpty() && device.length() <= 128 && device.indexOf('+') < 0 && device.indexOf('#') < 0;
+        return valid ? Optional.of(new Route(format, device)) : Optional.empty();
     }
 }
