@@ -44,6 +44,12 @@ public final class TestServer implements AutoCloseable {
         this.clock = clock;
         this.overrides = overrides;
         this.app = App.start(config(), clock);
+        awaitMqtt();
+    }
+
+    /** The MQTT client connects in the background; tests start once it is there. */
+    private void awaitMqtt() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.mqttConnected());
     }
 
     /** A server with the test estate and accounts alice, bob (employees), carol (manager), kiosk-town-hall. */
@@ -87,6 +93,7 @@ public final class TestServer implements AutoCloseable {
     public void restart() {
         app.close();
         app = App.start(config(), clock);
+        awaitMqtt();
     }
 
     /** Publishes one message, QoS 1, on the broker the server listens to (the embedded one unless configured otherwise). */

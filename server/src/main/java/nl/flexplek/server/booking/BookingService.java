@@ -74,21 +74,19 @@ public final class BookingService {
         Site site = estate.site(resource.siteId());
         Slot slot = rules.slot(request, site, resource);
         BookingPolicy policy = policies.policy(resource.type());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored
         rules.checkTiming(slot, site, policy, now);
         Instant blockedUntil = slot.end().plus(policy.turnaround());
         String requestHash = fingerprint(request);
 
-        BookingResult result = db.write(handle -> {
-            BookingDao dao = handle.attach(BookingDao.class);
+        BookingResult result = db.write(BookingDao.class, dao -> {
             if (idempotencyKey.isPresent()) {
                 Optional<BookingDao.IdempotencyRecord> earlier = dao.idempotencyKey(who.accountId(), idempotencyKey.get());
                 if (earlier.isPresent()) {
                     if (!earlier.get().requestHash().equals(requestHash)) {
                         throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
                     }
-                    Booking first = dao.byId(earlier.get().bookingId()).orElseThrow();
-                    return new BookingResult(view(first), true, first);
+                    return new BookingResult(null, true, dao.byId(earlier.get().bookingId()).orElseThrow());
                 }
             }
             if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
@@ -103,16 +101,21 @@ public final class BookingService {
                 throw refusal(e, dao, who, resource, slot, blockedUntil);
             }
             idempotencyKey.ifPresent(key -> dao.rememberIdempotencyKey(who.accountId(), key, requestHash, id, now));
-            Booking stored = dao.byId(id).orElseThrow();
-            return new BookingResult(view(stored), false, stored);
+            // Made from what was inserted rather than read back: the writer's time is the booking rate.
+            Booking stored = new Booking(id, resource.id(), resource.type(), who.accountId(), who.username(),
+                    who.displayName(), slot.start(), slot.end(), blockedUntil, slot.date(), slot.part(),
+                    request.attendees(), BookingStatus.CONFIRMED, now, null, null, null, null, null);
+            return new BookingResult(null, false, stored);
         });
+        // The answer is shaped on the request thread, after the commit.
+        BookingResult answer = new BookingResult(view(result.stored()), result.replayed(), result.stored());
         if (!result.replayed()) {
             metrics.created(resource.type());
             changed(result.stored());
-            LOG.fine(() -> "Booking " + result.booking().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
+            LOG.fine(() -> "Booking " + result.stored().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
                     + " by account " + who.accountId());
         }
-        return result;
+        return answer;
     }
 
     /** Cancels a booking; one that is checked in and under way ends now instead, freeing the rest of its time. */

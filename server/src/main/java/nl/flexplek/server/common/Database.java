@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs a write through a SQL Object DAO attached to the writer's handle. */
     public <E, T> T write(Class<E> dao, Function<E, T> work) {
-        return writer.write(handle -> work.apply(handle.attach(dao)));
+        return writer.write(handle -> work.apply(writer.attached(dao)));
     }
 
     /** A cheap liveness probe of the read side, for the health check. */
