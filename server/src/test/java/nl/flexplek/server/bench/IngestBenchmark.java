@@ -38,8 +38,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * </ol>
  * Server, broker and publishers share the machine's cores; the figures say so.
  * <p>
- * Run: {@code mvn -B -q install -DskipTests && mvn -B -q -pl server test-compile exec:java
- * -Dexec.mainClass=nl.flexplek.server.bench.IngestBenchmark -Dexec.classpathScope=test}
+ * Run: {@code mvn -q -B -pl server -Pbench test-compile exec:exec -Dbench.class=IngestBenchmark}
  */
 public final class IngestBenchmark {
     private static final int FLOOD_SECONDS = 20;
