@@ -44,7 +44,8 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
         }
         BookingSettings bookingSettings = new BookingSettings(policies,
                 LocalTime.parse(booking.get("midday").asString().orElse("13:00")),
-                booking.get("room-grid-minutes").asInt().orElse(15));
+                booking.get("room-grid-minutes").asInt().orElse(15),
+                LocalTime.parse(booking.get("desk-grace-from").asString().orElse("09:00")));
         Config mqtt = flexplek.get("mqtt");
         MqttSettings mqttSettings = new MqttSettings(text(mqtt.get("url")), text(mqtt.get("username")),
                 text(mqtt.get("password")),

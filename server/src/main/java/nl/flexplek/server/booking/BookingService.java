@@ -44,6 +44,7 @@ public final class BookingService {
     private final EstateService estate;
     private final PolicyService policies;
     private final BookingRules rules;
+    private final BookingSettings settings;
     private final BookingMetrics metrics = new BookingMetrics();
     private final List<Consumer<Booking>> listeners = new CopyOnWriteArrayList<>();
 
@@ -53,6 +54,7 @@ public final class BookingService {
         this.estate = estate;
         this.policies = policies;
         this.rules = new BookingRules(settings);
+        this.settings = settings;
     }
 
     /** Tells the listener about every booking that was made or changed, after the change is committed. */
@@ -201,6 +203,9 @@ public final class BookingService {
             List<Booking> out = new java.util.ArrayList<>();
             for (BookingPolicy policy : policies.all()) {
                 for (Booking b : dao.overdue(policy.resourceType(), policy.grace().toMillis(), now, notBefore)) {
+                    if (now.isBefore(graceStart(b).plus(policy.grace()))) {
+                        continue;
+                    }
                     if (dao.releaseNoShow(b.id(), now) == 1) {
                         out.add(dao.byId(b.id()).orElseThrow());
                     }
@@ -216,6 +221,17 @@ public final class BookingService {
             LOG.info(() -> "Released " + released.size() + " booking(s) as no-shows");
         }
         return released;
+    }
+
+    /** When a booking's grace period starts: its start, or its booking if later; for desks not before the working day. */
+    private Instant graceStart(Booking b) {
+        Instant from = b.createdAt().isAfter(b.startsAt()) ? b.createdAt() : b.startsAt();
+        if (b.resourceType() == nl.flexplek.server.estate.ResourceType.DESK) {
+            ZoneId zone = zoneOf(b);
+            Instant workday = b.startsAt().atZone(zone).toLocalDate().atTime(settings.deskGraceFrom()).atZone(zone).toInstant();
+            from = workday.isAfter(from) ? workday : from;
+        }
+        return from;
     }
 
     /** Ends a checked-in booking whose desk has stayed empty; the rest of its time is free again. */

@@ -93,8 +93,16 @@ class LiveOccupancyTest {
         assertEquals("confirmed", server.get("/api/v1/bookings/" + bobDesk, server.login("bob")).json().get("status").asText(),
                 "one blip is not an arrival");
 
-        // Bob never really came: 30 minutes after the start his desk is released and he can see why.
+        // Bob never really came. His day booking started at opening time, 08:00, but people arrive up to 09:00:
+        // the grace period counts from 09:00, so at 08:31 his desk is still his...
         later(Duration.ofMinutes(25));
+        assertEquals("confirmed", server.get("/api/v1/bookings/" + bobDesk, server.login("bob")).json().get("status").asText());
+        // ...and at 09:31 it is released, and he can see why. (His desk's sensor reports now and then.)
+        server.clock.advance(Duration.ofMinutes(30));
+        sensor("pir-desk-2", "{\"occupied\": false}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.app().occupancy().sensors().stream()
+                .anyMatch(s -> s.id().equals("pir-desk-2") && server.clock.instant().equals(s.lastSeen())));
+        later(Duration.ofMinutes(30));
         JsonNode bobBooking = server.get("/api/v1/bookings/" + bobDesk, server.login("bob")).json();
         assertEquals("no-show", bobBooking.get("status").asText());
         assertEquals("no-show", bobBooking.get("releaseReason").asText());
