@@ -102,8 +102,16 @@ public final class OccupancyService implements AutoCloseable {
         estate.resources().values().forEach(r -> recompute(r, now, false));
         refreshSensorViews(now);
         estateService.onChange(e -> enqueue(new Reload()));
-        bookings.onChange(b -> enqueue(new Refresh(b.resourceId())));
+        bookings.onChange(this::bookingChanged);
         this.worker = Thread.ofPlatform().name("flexplek-occupancy").daemon(true).start(this::loop);
+    }
+
+    /** Only bookings that touch the live window matter now; later ones are picked up by a tick in time. */
+    private void bookingChanged(Booking b) {
+        Instant now = clock.instant();
+        if (!b.endsAt().isBefore(now) && b.startsAt().isBefore(now.plus(BOOKING_LOOKAHEAD))) {
+            enqueue(new Refresh(b.resourceId()));
+        }
     }
 
     /** Hands over one MQTT message; called on the MQTT client's thread, so it only queues. Blocks when far behind. */
