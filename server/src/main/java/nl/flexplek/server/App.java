@@ -56,6 +56,7 @@ import nl.flexplek.server.occupancy.OccupancyEndpoint;
 import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
+import nl.flexplek.server.web.WebPages;
 
 /**
  * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
@@ -119,6 +120,7 @@ public final class App implements AutoCloseable {
                 .any("/api/*", (req, res) -> {
                     throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
                 });
+        WebPages.register(routing);
         problems.register(routing);
 
         ObserveFeature observe = ObserveFeature.just(

@@ -1,0 +1,162 @@
+package nl.flexplek.server.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for page tests: open a page at a
+ * viewport size, wait for what a user would see, take screenshots, and run the axe-core accessibility rules.
+ * Nothing is downloaded: the driver and browser paths are given, and Selenium Manager is told to stay offline.
+ */
+public final class Browser implements AutoCloseable {
+    /** WCAG 2.0 and 2.1, levels A and AA: the level Flexplek's pages are held to. */
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(int width, int height, String language) {
+        System.setProperty("SE_OFFLINE", "true");
+        try {
+            this.profile = Files.createTempDirectory("flexplek-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("flexplek.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--hide-scrollbars", "--force-device-scale-factor=1",
+                "--lang=" + language, "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("flexplek.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        resize(width, height);
+    }
+
+    /** A browser whose page area is {@code width × height} CSS pixels, preferring the given language. */
+    public static Browser open(int width, int height, String language) {
+        return new Browser(width, height, language);
+    }
+
+    public static Browser open(int width, int height) {
+        return open(width, height, "en");
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Makes the page area (not the window) exactly this big, so screenshots have the size a screen has. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Object inner = driver.executeScript("return [window.innerWidth, window.innerHeight];");
+        List<?> size = (List<?>) inner;
+        int dw = width - ((Number) size.get(0)).intValue();
+        int dh = height - ((Number) size.get(1)).intValue();
+        if (dw != 0 || dh != 0) {
+            driver.manage().window().setSize(new Dimension(width + dw, height + dh));
+        }
+    }
+
+    public void get(String url) {
+        driver.get(url);
+    }
+
+    /** Waits (up to {@code timeout}) until the element is on the page and visible, and returns it. */
+    public WebElement waitFor(By by, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
+        });
+    }
+
+    public WebElement waitFor(By by) {
+        return waitFor(by, Duration.ofSeconds(10));
+    }
+
+    /** Waits until the element's visible text contains {@code text}. */
+    public WebElement waitForText(By by, String text, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return !found.isEmpty() && found.getFirst().getText().contains(text) ? found.getFirst() : null;
+        });
+    }
+
+    public String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Saves a PNG of the page area to {@code target/screenshots/<name>.png} and returns its path. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The axe-core WCAG 2.1 AA violations of impact serious or critical on the current page, one line each. */
+    public List<String> seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(Browser::describe)
+                .toList();
+    }
+
+    private static String describe(Rule rule) {
+        String where = rule.getNodes().stream().limit(5).map(node -> String.valueOf(node.getTarget()))
+                .collect(Collectors.joining(", "));
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + where;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temp profile is harmless.
+        }
+    }
+}
