@@ -31,6 +31,8 @@ import nl.flexplek.server.booking.DayPart;
 import nl.flexplek.server.booking.DemoHistory;
 import nl.flexplek.server.booking.PolicyEndpoint;
 import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.calendar.CalendarFeedEndpoint;
+import nl.flexplek.server.calendar.CalendarFeedService;
 import nl.flexplek.server.common.ApiHeaders;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.common.HttpMetrics;
@@ -56,6 +58,8 @@ import nl.flexplek.server.occupancy.OccupancyEndpoint;
 import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
+import nl.flexplek.server.staff.StaffEndpoint;
+import nl.flexplek.server.staff.StaffService;
 
 /**
  * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
@@ -87,8 +91,12 @@ public final class App implements AutoCloseable {
         this.estate = new EstateService(db, json);
         this.identity = new IdentityService(db, clock, settings.identity());
         this.policies = new PolicyService(db, clock, settings.booking());
-        this.bookings = new BookingService(db, clock, estate, policies, settings.booking());
-        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking());
+        // Vehicles' charge comes from the live occupancy, made further down (it needs the bookings); asked only later.
+        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking(),
+                (resourceId, at) -> occupancy().charge(resourceId, at));
+        this.bookings = new BookingService(db, clock, estate, policies, settings.booking(), availability);
+        StaffService staff = new StaffService(db, clock, estate);
+        CalendarFeedService calendarFeeds = new CalendarFeedService(db, clock, estate, settings.calendar());
 
         settings.estateFile().ifPresent(file -> estate.importDocument(readEstate(yaml, Path.of(file))));
         if (settings.demo()) {
@@ -115,6 +123,8 @@ public final class App implements AutoCloseable {
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
+                        new StaffEndpoint(staff, requests, responses),
+                        new CalendarFeedEndpoint(calendarFeeds, responses),
                         new OpenApiEndpoint(json))
                 .any("/api/*", (req, res) -> {
                     throw new NotFoundException("There is no API resource at " + req.path().path() + ".");

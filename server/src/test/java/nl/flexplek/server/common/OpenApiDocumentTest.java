@@ -291,7 +291,8 @@ class OpenApiDocumentTest {
         Set<String> properties = new TreeSet<>();
         problem.path("properties").fieldNames().forEachRemaining(properties::add);
         // The members ProblemResponder.send writes.
-        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule")), properties);
+        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule",
+                "conflict", "alternatives")), properties);
         assertEquals(new TreeSet<>(Set.of("name", "reason")),
                 serializedProperties(ProblemException.FieldError.class).keySet(), "FieldError members");
         String description = problem.path("description").asText();
@@ -446,6 +447,13 @@ class OpenApiDocumentTest {
         types.put("SensorKind", nl.flexplek.server.occupancy.SensorKind.class);
         types.put("SensorList", nested("nl.flexplek.server.occupancy.OccupancyEndpoint$SensorList"));
         types.put("Sensor", nl.flexplek.server.occupancy.SensorView.class);
+        types.put("AvailableResource", nl.flexplek.server.booking.AvailableResource.class);
+        types.put("Alternative", nl.flexplek.server.booking.Alternative.class);
+        types.put("Profile", nl.flexplek.server.staff.Profile.class);
+        types.put("UsualDesk", nl.flexplek.server.staff.Profile.UsualDesk.class);
+        types.put("Preferences", nl.flexplek.server.staff.Preferences.class);
+        types.put("Colleague", nl.flexplek.server.staff.Colleague.class);
+        types.put("CalendarFeed", nested("nl.flexplek.server.calendar.CalendarFeedEndpoint$FeedAddress"));
         return types;
     }
 
