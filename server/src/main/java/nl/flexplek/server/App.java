@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
 
         settings.estateFile().ifPresent(file -> estate.importDocument(readEstate(yaml, Path.of(file))));
         if (settings.demo()) {
-            loadDemo(settings, clock);
+            loadDemo(settings, clock, staff);
         }
 
         this.occupancy = new OccupancyService(db, clock, estate, bookings, policies, settings.occupancy(), siteEvents, json);
@@ -213,7 +213,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private void loadDemo(Settings settings, Clock clock) {
+    private void loadDemo(Settings settings, Clock clock, StaffService staff) {
         LOG.warning("""
 
                 ************************************************************************
@@ -234,6 +234,7 @@ public final class App implements AutoCloseable {
         }
         int created = identity.ensureAccounts(DemoAccounts.accounts(DemoEstate.DEPARTMENTS, homeSites, siteIds));
         LOG.info(() -> "Demo accounts created: " + created);
+        staff.optInDemoEmployees();
         new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
     }
 

@@ -33,6 +33,21 @@ interface StaffDao {
     void savePreferences(@Bind("accountId") long accountId, @Bind("findableByTeam") boolean findableByTeam,
                          @Bind("now") Instant now);
 
+    /**
+     * Opts the demo employees (employee1, employee2, ...) in, except every {@code nth}, leaving earlier choices
+     * alone; once per database.
+     */
+    @SqlUpdate("""
+            INSERT INTO staff_preferences (account_id, findable_by_team, updated_at)
+            SELECT id, 1, :now FROM account
+            WHERE role = 'employee' AND username GLOB 'employee[0-9]*' AND id % :nth <> 0
+              AND NOT EXISTS (SELECT 1 FROM app_state WHERE key = 'demo-preferences')
+            ON CONFLICT (account_id) DO NOTHING""")
+    int optInDemoEmployees(@Bind("nth") int nth, @Bind("now") Instant now);
+
+    @SqlUpdate("INSERT INTO app_state (key, value) VALUES ('demo-preferences', :value) ON CONFLICT (key) DO NOTHING")
+    void rememberDemoPreferences(@Bind("value") String value);
+
     /** The person's desks booked on at least {@code minDays} days starting in [from, to), most days first. */
     @SqlQuery("""
             SELECT resource_id, count(DISTINCT local_date) AS days, max(starts_at) AS last_start

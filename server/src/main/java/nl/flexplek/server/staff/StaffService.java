@@ -60,6 +60,19 @@ public final class StaffService {
     }
 
     /**
+     * Demo only: two in three demo employees have opted in to being findable, so "colleagues today" has something to
+     * show. Done once per database; nobody else is touched.
+     */
+    public int optInDemoEmployees() {
+        Instant now = clock.instant();
+        return db.write(StaffDao.class, dao -> {
+            int opted = dao.optInDemoEmployees(3, now);
+            dao.rememberDemoPreferences(opted + " demo employees opted in at " + now);
+            return opted;
+        });
+    }
+
+    /**
      * Teammates (the same department, not the caller) who opted in and have a desk booking today that holds the desk,
      * where today is the local date of the desk's site. A caller without a department has no teammates.
      */
