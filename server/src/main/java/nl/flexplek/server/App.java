@@ -127,7 +127,7 @@ public final class App implements AutoCloseable {
                         new CalendarFeedEndpoint(calendarFeeds, responses),
                         new OpenApiEndpoint(json))
                 .any("/api/*", (req, res) -> {
-                    throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
+                    throw new NotFoundException("There is no API resource at " + ApiHeaders.loggable(req.path().path()) + ".");
                 });
         problems.register(routing);
 

@@ -8,9 +8,6 @@ import java.time.Instant;
  */
 @FunctionalInterface
 public interface VehicleCharge {
-    /** Nothing known about any vehicle: for servers or tests without live occupancy. */
-    VehicleCharge UNKNOWN = (resourceId, at) -> Charge.NONE;
-
     /** The charge of the vehicle now and as expected at {@code at}; unknown parts are null. */
     Charge at(String resourceId, Instant at);
 
