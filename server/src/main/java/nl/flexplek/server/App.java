@@ -32,6 +32,8 @@ import nl.flexplek.server.booking.DayPart;
 import nl.flexplek.server.booking.DemoHistory;
 import nl.flexplek.server.booking.PolicyEndpoint;
 import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.calendar.CalendarFeedEndpoint;
+import nl.flexplek.server.calendar.CalendarFeedService;
 import nl.flexplek.server.common.ApiHeaders;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.common.HttpMetrics;
@@ -59,6 +61,8 @@ import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
 import nl.flexplek.server.web.WebPages;
+import nl.flexplek.server.staff.StaffEndpoint;
+import nl.flexplek.server.staff.StaffService;
 
 /**
  * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
@@ -91,12 +95,16 @@ public final class App implements AutoCloseable {
         this.estate = new EstateService(db, json);
         this.identity = new IdentityService(db, clock, settings.identity());
         this.policies = new PolicyService(db, clock, settings.booking());
-        this.bookings = new BookingService(db, clock, estate, policies, settings.booking());
-        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking());
+        // Vehicles' charge comes from the live occupancy, made further down (it needs the bookings); asked only later.
+        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking(),
+                (resourceId, at) -> occupancy().charge(resourceId, at));
+        this.bookings = new BookingService(db, clock, estate, policies, settings.booking(), availability);
+        StaffService staff = new StaffService(db, clock, estate);
+        CalendarFeedService calendarFeeds = new CalendarFeedService(db, clock, estate, settings.calendar());
 
         settings.estateFile().ifPresent(file -> estate.importDocument(readEstate(yaml, Path.of(file))));
         if (settings.demo()) {
-            loadDemo(settings, clock);
+            loadDemo(settings, clock, staff);
         }
 
         this.occupancy = new OccupancyService(db, clock, estate, bookings, policies, settings.occupancy(), siteEvents, json);
@@ -108,8 +116,9 @@ public final class App implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
         Responses responses = new Responses(json);
+        PublicUrl publicUrl = new PublicUrl(settings.publicUrl());
         this.board = new BoardFeature(db, clock, settings.board(), estate, identity, bookings, occupancy, siteEvents,
-                json, new PublicUrl(settings.publicUrl()), requests, responses);
+                json, publicUrl, requests, responses);
         ProblemResponder problems = new ProblemResponder(json, metrics);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new ApiHeaders(metrics))
@@ -121,10 +130,12 @@ public final class App implements AutoCloseable {
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
+                        new StaffEndpoint(staff, requests, responses),
+                        new CalendarFeedEndpoint(calendarFeeds, publicUrl, responses),
                         new OpenApiEndpoint(json))
                 .register("/api/v1", board.endpoints())
                 .any("/api/*", (req, res) -> {
-                    throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
+                    throw new NotFoundException("There is no API resource at " + ApiHeaders.loggable(req.path().path()) + ".");
                 });
         WebPages.register(routing);
         problems.register(routing);
@@ -215,7 +226,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private void loadDemo(Settings settings, Clock clock) {
+    private void loadDemo(Settings settings, Clock clock, StaffService staff) {
         LOG.warning("""
 
                 ************************************************************************
@@ -236,6 +247,7 @@ public final class App implements AutoCloseable {
         }
         int created = identity.ensureAccounts(DemoAccounts.accounts(DemoEstate.DEPARTMENTS, homeSites, siteIds));
         LOG.info(() -> "Demo accounts created: " + created);
+        staff.optInDemoEmployees();
         new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
     }
 

@@ -291,7 +291,8 @@ class OpenApiDocumentTest {
         Set<String> properties = new TreeSet<>();
         problem.path("properties").fieldNames().forEachRemaining(properties::add);
         // The members ProblemResponder.send writes.
-        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule")), properties);
+        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule",
+                "conflict", "alternatives")), properties);
         assertEquals(new TreeSet<>(Set.of("name", "reason")),
                 serializedProperties(ProblemException.FieldError.class).keySet(), "FieldError members");
         String description = problem.path("description").asText();
@@ -459,6 +460,13 @@ class OpenApiDocumentTest {
         types.put("KioskRequest", nl.flexplek.server.board.KioskRequest.class);
         types.put("Kiosk", nl.flexplek.server.board.Kiosk.class);
         types.put("RegisteredKiosk", nl.flexplek.server.board.RegisteredKiosk.class);
+        types.put("AvailableResource", nl.flexplek.server.booking.AvailableResource.class);
+        types.put("Alternative", nl.flexplek.server.booking.Alternative.class);
+        types.put("Profile", nl.flexplek.server.staff.Profile.class);
+        types.put("UsualDesk", nl.flexplek.server.staff.Profile.UsualDesk.class);
+        types.put("Preferences", nl.flexplek.server.staff.Preferences.class);
+        types.put("Colleague", nl.flexplek.server.staff.Colleague.class);
+        types.put("CalendarFeed", nested("nl.flexplek.server.calendar.CalendarFeedEndpoint$FeedAddress"));
         return types;
     }
 
