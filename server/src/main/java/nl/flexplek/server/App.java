@@ -49,10 +49,16 @@ import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.DemoAccounts;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.insights.InsightsEndpoint;
+import nl.flexplek.server.insights.InsightsService;
+import nl.flexplek.server.insights.OpenDataEndpoint;
+import nl.flexplek.server.insights.OpenDataService;
+import nl.flexplek.server.insights.RetentionService;
 import nl.flexplek.server.occupancy.EmbeddedBroker;
 import nl.flexplek.server.occupancy.MqttConnection;
 import nl.flexplek.server.occupancy.MqttSettings;
 import nl.flexplek.server.occupancy.OccupancyEndpoint;
+import nl.flexplek.server.occupancy.DemoSensorHistory;
 import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
@@ -74,6 +80,8 @@ public final class App implements AutoCloseable {
     private final BookingService bookings;
     private final SiteEvents siteEvents = new SiteEvents();
     private final OccupancyService occupancy;
+    private final InsightsService insights;
+    private final RetentionService retention;
     private final EmbeddedBroker broker;
     private final MqttConnection mqtt;
     private final WebServer server;
@@ -100,6 +108,9 @@ public final class App implements AutoCloseable {
         this.broker = mqttSettings.embedded() ? new EmbeddedBroker(mqttSettings.embeddedHost(), mqttSettings.embeddedPort()) : null;
         String brokerUri = mqttSettings.url().orElseGet(() -> "tcp://" + loopbackFor(mqttSettings.embeddedHost()) + ":" + broker.port());
         this.mqtt = new MqttConnection(brokerUri, mqttSettings, settings.mqttSharedGroup().orElse(null), occupancy::accept);
+        this.insights = new InsightsService(db, clock, estate, occupancy);
+        OpenDataService openData = new OpenDataService(db, clock, estate, settings.insights());
+        this.retention = new RetentionService(db, clock, settings.insights());
 
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
@@ -115,6 +126,8 @@ public final class App implements AutoCloseable {
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
+                        new InsightsEndpoint(insights, responses),
+                        new OpenDataEndpoint(openData),
                         new OpenApiEndpoint(json))
                 .any("/api/*", (req, res) -> {
                     throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
@@ -143,6 +156,7 @@ public final class App implements AutoCloseable {
 
         this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("flexplek-maintenance").factory());
         maintenance.scheduleWithFixedDelay(this::housekeeping, 1, 60, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(this::applyRetention, 10, 24 * 60, TimeUnit.MINUTES);
         long tick = settings.occupancy().tickInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::tickOccupancy, tick, tick, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Flexplek is listening on http://localhost:" + server.port() + "/ (API at /api/v1)");
@@ -175,6 +189,14 @@ public final class App implements AutoCloseable {
 
     public OccupancyService occupancy() {
         return occupancy;
+    }
+
+    public InsightsService insights() {
+        return insights;
+    }
+
+    public RetentionService retention() {
+        return retention;
     }
 
     public SiteEvents siteEvents() {
@@ -225,6 +247,7 @@ public final class App implements AutoCloseable {
         int created = identity.ensureAccounts(DemoAccounts.accounts(DemoEstate.DEPARTMENTS, homeSites, siteIds));
         LOG.info(() -> "Demo accounts created: " + created);
         new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
+        new DemoSensorHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant());
     }
 
     private static EstateDocument readEstate(ObjectMapper yaml, Path file) {
@@ -242,6 +265,15 @@ public final class App implements AutoCloseable {
             LOG.fine(() -> "Housekeeping: removed " + sessions + " expired sessions and " + keys + " old idempotency keys");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Housekeeping failed; it will run again", e);
+        }
+    }
+
+    /** Once a day: personal data in bookings past the retention period is anonymised (the service logs how many). */
+    private void applyRetention() {
+        try {
+            retention.anonymiseOldBookings();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Anonymising old bookings failed; it will run again tomorrow", e);
         }
     }
 

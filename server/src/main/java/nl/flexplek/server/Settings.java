@@ -13,6 +13,7 @@ import nl.flexplek.server.booking.BookingSettings;
 import nl.flexplek.server.common.DatabaseSettings;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.IdentitySettings;
+import nl.flexplek.server.insights.InsightsSettings;
 import nl.flexplek.server.occupancy.MqttSettings;
 import nl.flexplek.server.occupancy.OccupancySettings;
 import nl.flexplek.server.occupancy.SensorKind;
@@ -23,7 +24,7 @@ import nl.flexplek.server.occupancy.SensorKind;
  */
 public record Settings(DatabaseSettings database, boolean demo, int demoHistoryWeeks, Optional<String> estateFile,
                        IdentitySettings identity, BookingSettings booking, MqttSettings mqtt,
-                       Optional<String> mqttSharedGroup, OccupancySettings occupancy) {
+                       Optional<String> mqttSharedGroup, OccupancySettings occupancy, InsightsSettings insights) {
 
     public static Settings from(Config config) {
         Config flexplek = config.get("flexplek");
@@ -69,11 +70,14 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
                 occ.get("early-release").asBoolean().orElse(true),
                 duration(occ.get("early-release-after"), Duration.ofHours(2)),
                 duration(occ.get("tick-interval"), Duration.ofSeconds(15)));
+        InsightsSettings insights = new InsightsSettings(
+                duration(flexplek.get("insights.retention"), Duration.ofDays(90)),
+                flexplek.get("insights.open-data-min-group").asInt().orElse(5));
         return new Settings(database,
                 flexplek.get("demo").asBoolean().orElse(false),
                 flexplek.get("demo-history-weeks").asInt().orElse(8),
                 text(flexplek.get("estate-file")),
-                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy);
+                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy, insights);
     }
 
     private static Optional<String> text(Config node) {

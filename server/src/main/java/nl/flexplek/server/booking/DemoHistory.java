@@ -43,11 +43,13 @@ public final class DemoHistory {
     private final Database db;
     private final PolicyService policies;
     private final BookingRules rules;
+    private final LocalTime deskGraceFrom;
 
     public DemoHistory(Database db, PolicyService policies, BookingSettings settings) {
         this.db = db;
         this.policies = policies;
         this.rules = new BookingRules(settings);
+        this.deskGraceFrom = settings.deskGraceFrom();
     }
 
     /** Generates the history unless this database already has one; returns how many bookings it made. */
@@ -82,9 +84,9 @@ public final class DemoHistory {
         PreparedBatch batch = handle.prepareBatch("""
                 INSERT INTO booking (resource_id, resource_type, account_id, starts_at, ends_at, blocked_until,
                                      local_date, day_part, attendees, status, created_at, checked_in_at,
-                                     check_in_method, cancelled_at)
+                                     check_in_method, cancelled_at, released_at, release_reason)
                 VALUES (:resourceId, :type, :accountId, :start, :end, :blockedUntil, :date, :part, :attendees,
-                        :status, :createdAt, :checkedInAt, :method, :cancelledAt)""");
+                        :status, :createdAt, :checkedInAt, :method, :cancelledAt, :releasedAt, :releaseReason)""");
         int[] count = {0};
         for (Site site : estate.sites().values()) {
             List<Employee> staff = bySite.getOrDefault(site.id(), List.of());
@@ -146,7 +148,7 @@ public final class DemoHistory {
                 afternoonTaken.add(desk);
             }
             Slot slot = rules.daySlot(site, date, part);
-            add(batch, random, desks.get(desk), e.id(), slot.start(), slot.end(), Duration.ZERO, date, part, null, now, count);
+            add(batch, random, site, desks.get(desk), e.id(), slot.start(), slot.end(), Duration.ZERO, date, part, null, now, count);
         }
     }
 
@@ -183,7 +185,7 @@ public final class DemoHistory {
             Integer attendees = resource.type() == ResourceType.ROOM
                     ? 1 + random.nextInt(resource.capacity()) : null;
             Employee who = staff.get(random.nextInt(staff.size()));
-            add(batch, random, resource, who.id(), startAt, endAt, turnaround, null, null, attendees, now, count);
+            add(batch, random, site, resource, who.id(), startAt, endAt, turnaround, null, null, attendees, now, count);
             long gap = turnaround.toMinutes() + 15L * random.nextInt(9);
             cursor = end.plusMinutes(gap - gap % 15 + 15);
             if (cursor.isBefore(end)) {
@@ -192,7 +194,7 @@ public final class DemoHistory {
         }
     }
 
-    private static void add(PreparedBatch batch, Random random, Resource resource, long accountId, Instant start,
+    private void add(PreparedBatch batch, Random random, Site site, Resource resource, long accountId, Instant start,
                             Instant end, Duration turnaround, LocalDate date, DayPart part, Integer attendees,
                             Instant now, int[] count) {
         Instant created = start.minus(Duration.ofMinutes(60L + random.nextInt(60 * 24 * 6)));
@@ -203,6 +205,7 @@ public final class DemoHistory {
         Instant checkedIn = null;
         CheckInMethod method = null;
         Instant cancelled = null;
+        Instant released = null;
         int roll = random.nextInt(100);
         if (roll < 7) {
             status = BookingStatus.CANCELLED;
@@ -213,6 +216,10 @@ public final class DemoHistory {
         } else if (start.isBefore(now)) {
             if (roll < 17) {
                 status = BookingStatus.NO_SHOW;
+                released = releaseTime(site, resource, start);
+                if (released.isAfter(now)) {
+                    released = now;
+                }
             } else {
                 status = BookingStatus.CHECKED_IN;
                 checkedIn = start.plus(Duration.ofMinutes(random.nextInt(25)));
@@ -227,7 +234,19 @@ public final class DemoHistory {
                 .bind("start", start).bind("end", end).bind("blockedUntil", end.plus(turnaround))
                 .bind("date", date).bind("part", part).bind("attendees", attendees).bind("status", status)
                 .bind("createdAt", created).bind("checkedInAt", checkedIn).bind("method", method)
-                .bind("cancelledAt", cancelled).add();
+                .bind("cancelledAt", cancelled).bind("releasedAt", released)
+                .bind("releaseReason", released == null ? null : "no-show").add();
         count[0]++;
+    }
+
+    /** When the no-show release would have run: the grace period after the start (desks: not before the working day). */
+    private Instant releaseTime(Site site, Resource resource, Instant start) {
+        Instant from = start;
+        if (resource.type() == ResourceType.DESK) {
+            ZonedDateTime local = start.atZone(site.zone());
+            Instant workday = local.toLocalDate().atTime(deskGraceFrom).atZone(site.zone()).toInstant();
+            from = workday.isAfter(start) ? workday : start;
+        }
+        return from.plus(policies.policy(resource.type()).grace());
     }
 }
