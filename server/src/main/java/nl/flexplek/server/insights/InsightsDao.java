@@ -49,10 +49,9 @@ interface InsightsDao {
 
     /** Each resource's last recorded state before an instant: what it was doing when a period began. */
     @SqlQuery("""
-            SELECT resource_id, state, at FROM (
-                SELECT r.id AS resource_id,
-                       (SELECT c.id FROM occupancy_change c WHERE c.resource_id = r.id AND c.at < :before
-                        ORDER BY c.at DESC, c.id DESC LIMIT 1) AS change_id
+            SELECT c.resource_id, c.state, c.at FROM (
+                SELECT (SELECT p.id FROM occupancy_change p WHERE p.resource_id = r.id AND p.at < :before
+                        ORDER BY p.at DESC, p.id DESC LIMIT 1) AS change_id
                 FROM resource r WHERE r.site_id = :siteId) last
             JOIN occupancy_change c ON c.id = last.change_id""")
     @RegisterConstructorMapper(ChangeRow.class)

@@ -265,6 +265,9 @@ final class UsageLedger {
     }
 
     private void addHeld(long start, long end, int r) {
+        if (end <= start) {
+            return;
+        }
         heldInPeriod[r] += Math.max(0, Math.min(end, periodEnd) - Math.max(start, periodStart));
         spread(start, end, r, slotBooked, booked);
     }
