@@ -29,7 +29,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A plausible booking history for the demo, so dashboards have something to show: past weeks of desk, room and
- * vehicle bookings with check-ins, no-shows and cancellations, plus the coming week's bookings. Busy Tuesdays and
+ * vehicle bookings with check-ins (desks mostly 08:00-09:15), no-shows, desks released in the afternoon after
+ * their booker left, and cancellations, plus the coming week's bookings. Busy Tuesdays and
  * Thursdays, quiet Fridays, people favouring their usual desk. Made once per database (remembered in app_state),
  * from a fixed seed.
  */
@@ -206,6 +207,7 @@ public final class DemoHistory {
         CheckInMethod method = null;
         Instant cancelled = null;
         Instant released = null;
+        String releaseReason = null;
         int roll = random.nextInt(100);
         if (roll < 7) {
             status = BookingStatus.CANCELLED;
@@ -220,13 +222,25 @@ public final class DemoHistory {
                 if (released.isAfter(now)) {
                     released = now;
                 }
+                releaseReason = "no-show";
             } else {
                 status = BookingStatus.CHECKED_IN;
-                checkedIn = start.plus(Duration.ofMinutes(random.nextInt(25)));
+                checkedIn = arrival(site, resource, start, random.nextInt(25));
                 int how = random.nextInt(10);
                 method = how < 6 ? CheckInMethod.SENSOR : how < 9 ? CheckInMethod.APP : CheckInMethod.QR;
                 if (checkedIn.isAfter(now)) {
                     checkedIn = now;
+                }
+                if (resource.type() == ResourceType.DESK && part == DayPart.DAY) {
+                    // Most people go home mid-afternoon; a desk left empty is released two hours later.
+                    Instant left = ZonedDateTime.of(date, LocalTime.of(15, 0).plusMinutes(15L * random.nextInt(10)),
+                            site.zone()).toInstant();
+                    Instant release = left.plus(Duration.ofHours(2));
+                    if (release.isBefore(end) && release.isBefore(now)) {
+                        end = release;
+                        released = release;
+                        releaseReason = "left-empty";
+                    }
                 }
             }
         }
@@ -235,8 +249,20 @@ public final class DemoHistory {
                 .bind("date", date).bind("part", part).bind("attendees", attendees).bind("status", status)
                 .bind("createdAt", created).bind("checkedInAt", checkedIn).bind("method", method)
                 .bind("cancelledAt", cancelled).bind("releasedAt", released)
-                .bind("releaseReason", released == null ? null : "no-show").add();
+                .bind("releaseReason", releaseReason).add();
         count[0]++;
+    }
+
+    /** Desk people arrive 08:00-09:15 for a booking from opening time; everyone else shortly after the start. */
+    private Instant arrival(Site site, Resource resource, Instant start, int late) {
+        if (resource.type() == ResourceType.DESK) {
+            Instant arrivals = start.atZone(site.zone()).toLocalDate().atTime(deskGraceFrom.minusHours(1))
+                    .atZone(site.zone()).toInstant();
+            if (arrivals.isAfter(start)) {
+                return arrivals.plus(Duration.ofMinutes(3L * late));
+            }
+        }
+        return start.plus(Duration.ofMinutes(late));
     }
 
     /** When the no-show release would have run: the grace period after the start (desks: not before the working day). */
