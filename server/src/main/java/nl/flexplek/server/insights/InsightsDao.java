@@ -72,15 +72,18 @@ interface InsightsDao {
 
     // ---- retention
 
+    // The batch is taken in ends_at order so that the partial index booking_identified_end finds it; in id order
+    // SQLite would walk the whole table on every daily run.
+
     /** Idempotency keys of the next batch of bookings to anonymise; they too link a booking to its booker. */
     @SqlUpdate("""
             DELETE FROM idempotency_key WHERE booking_id IN (
-                SELECT id FROM booking WHERE account_id <> 0 AND ends_at < :cutoff ORDER BY id LIMIT :limit)""")
+                SELECT id FROM booking WHERE account_id <> 0 AND ends_at < :cutoff ORDER BY ends_at, id LIMIT :limit)""")
     int forgetKeysOfIdentifiedBookings(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 
     /** Hands the next batch of old bookings to the anonymous account; times, resource and outcome stay. */
     @SqlUpdate("""
             UPDATE booking SET account_id = 0 WHERE id IN (
-                SELECT id FROM booking WHERE account_id <> 0 AND ends_at < :cutoff ORDER BY id LIMIT :limit)""")
+                SELECT id FROM booking WHERE account_id <> 0 AND ends_at < :cutoff ORDER BY ends_at, id LIMIT :limit)""")
     int anonymise(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 }
