@@ -212,9 +212,9 @@ export class View {
     const { t } = this;
     setState(row, room.state);
     setText(row.querySelector('.name'), room.name);
-    setText(row.querySelector('.capacity-text'), room.capacity ? t('room.capacity', { count: room.capacity }) : '');
+    setText(row.querySelector('.capacity-text'), room.capacity ? String(room.capacity) : '');
+    setText(row.querySelector('.capacity-word'), ` ${t('room.capacity')}`);
     row.querySelector('.capacity').hidden = !room.capacity;
-    row.querySelector('.capacity-text').title = room.capacity ? t('room.capacityLabel', { count: room.capacity }) : '';
     let status;
     if (room.state === 'free') {
       status = room.freeUntil ? t('room.freeUntil', { time: this.time(room.freeUntil) }) : t('room.free');
@@ -255,7 +255,9 @@ export class View {
     const hasCharge = Number.isFinite(vehicle.soc);
     const percent = hasCharge ? new Intl.NumberFormat(LOCALES[t.language], { style: 'percent' })
       .format(vehicle.soc / 100) : '';
-    setText(row.querySelector('.charge-text'), hasCharge ? t('vehicle.charge', { percent }) : t('vehicle.chargeUnknown'));
+    setText(row.querySelector('.charge-text'), hasCharge ? t('vehicle.charge', { percent }) : '');
+    setText(row.querySelector('.charge-word'), `${t('vehicle.battery')} `);
+    row.querySelector('.charge').hidden = !hasCharge; // no sensor on this vehicle: nothing to say
     const level = row.querySelector('.battery .level');
     const width = hasCharge ? String(Math.round(18 * Math.max(0, Math.min(100, vehicle.soc))) / 100) : '0';
     if (level.getAttribute('width') !== width) {
@@ -307,7 +309,8 @@ function roomRow() {
   li.className = 'item room';
   li.innerHTML = `${STATE_ICON}<div class="item-body">
     <p class="item-title"><span class="name"></span><span class="capacity"><svg class="icon" aria-hidden="true"
-      focusable="false"><use href="#i-people"/></svg><span class="capacity-text"></span></span></p>
+      focusable="false"><use href="#i-people"/></svg><span class="capacity-text"></span><span
+      class="visually-hidden capacity-word"></span></span></p>
     <p class="item-status"><span class="visually-hidden state-word"></span><span class="status-text"></span></p>
     <p class="item-next"></p></div>`;
   return li;
@@ -322,7 +325,7 @@ function vehicleRow() {
       class="battery" viewBox="0 0 26 14" aria-hidden="true" focusable="false"><rect x="1" y="1" width="21" height="12"
       rx="2" fill="none" stroke="currentColor" stroke-width="2"/><rect x="22.5" y="4.5" width="2.5" height="5"
       fill="currentColor"/><rect class="level" x="2.5" y="2.5" height="9" width="0" fill="currentColor"/></svg><span
-      class="charge-text"></span></span></p>
+      class="visually-hidden charge-word"></span><span class="charge-text"></span></span></p>
     <p class="item-status"><span class="status-text"></span></p>
     <p class="item-meta plug"><svg class="icon" aria-hidden="true" focusable="false"><use/></svg><span
       class="plug-text"></span></p></div>`;
