@@ -77,7 +77,7 @@ async function connect() {
   lastUpdate = now();
   board.load(snapshot);
   view.load(board, qrSource(board.links.bookingQr));
-  root.classList.remove('loading', 'unregistered');
+  root.classList.remove('loading', 'is-unregistered');
   document.getElementById('unregistered').hidden = true;
   renderClock();
   listen();
@@ -176,7 +176,7 @@ function unregistered() {
   closeStream();
   connection = 'unregistered';
   root.classList.remove('loading', 'stale');
-  root.classList.add('unregistered');
+  root.classList.add('is-unregistered');
   root.dataset.connection = connection;
   document.getElementById('unregistered').hidden = false;
   renderBanner();

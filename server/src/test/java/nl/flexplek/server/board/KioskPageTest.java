@@ -230,6 +230,16 @@ class KioskPageTest {
     }
 
     @Test
+    void saysTheSiteIsClosedAndWhyOnAClosureDay() {
+        JsonNode kiosk = registerKiosk("en");
+        server.clock.set(java.time.Instant.parse("2026-12-25T09:00:00Z"));
+        try (Browser browser = openKiosk(kiosk.get("url").asText(), 1920, 1080)) {
+            assertEquals("Closed today: Christmas Day", browser.text(By.id("opening")));
+            assertEquals("Friday 25 December", browser.text(By.id("date")));
+        }
+    }
+
+    @Test
     void rotatesDutchGermanEnglishWhenAskedTo() {
         JsonNode kiosk = registerKiosk("rotate");
         try (Browser browser = openKiosk(kiosk.get("url").asText(), 1920, 1080)) {
