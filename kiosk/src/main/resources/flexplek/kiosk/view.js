@@ -227,8 +227,7 @@ export class View {
     setText(row.querySelector('.state-word'), BUSY.includes(room.state) ? `${t(`state.${room.state}`)}: ` : '');
     setText(row.querySelector('.status-text'), status);
     const next = (room.next || []).map((slot) => `${this.time(slot.start)}–${this.time(slot.end)}`);
-    setText(row.querySelector('.item-next'), next.length ? t('room.next', { slots: next.join(', ') }) : '');
-    row.querySelector('.item-next').hidden = next.length === 0;
+    renderSlots(row.querySelector('.item-next'), t('room.next'), next);
   }
 
   renderRoomSummary() {
@@ -371,6 +370,22 @@ function syncChildren(list, keys, make) {
   if (wanted.length !== list.children.length || wanted.some((child, i) => list.children[i] !== child)) {
     list.replaceChildren(...wanted);
   }
+}
+
+/** "Later: 10:00–11:00, 13:00–14:00", where a line may break between slots but never inside one. */
+function renderSlots(node, label, slots) {
+  const text = slots.length ? `${label} ${slots.join(', ')}` : '';
+  node.hidden = slots.length === 0;
+  if (node.textContent === text) {
+    return;
+  }
+  node.replaceChildren(label);
+  slots.forEach((slot, i) => {
+    const span = document.createElement('span');
+    span.className = 'slot';
+    span.textContent = slot;
+    node.append(' ', span, i < slots.length - 1 ? ',' : '');
+  });
 }
 
 /** Writes a URL with line-break opportunities after each slash and before the query, never inside a word. */
