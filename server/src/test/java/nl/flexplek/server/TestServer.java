@@ -37,6 +37,7 @@ public final class TestServer implements AutoCloseable {
     private final Map<String, String> overrides;
     public final MutableClock clock;
     private App app;
+    private int stoppedPort;
     private org.eclipse.paho.client.mqttv3.MqttClient publisher;
 
     private TestServer(Path dir, MutableClock clock, Map<String, String> overrides) {
@@ -86,7 +87,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     private Config config() {
-        return Config.just(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"));
+        return config(overrides);
+    }
+
+    private static Config config(Map<String, String> values) {
+        return Config.just(ConfigSources.create(values), ConfigSources.classpath("application.yaml"));
     }
 
     /** Stops the server and starts a new one on the same database file (and a new port). */
@@ -96,10 +101,34 @@ public final class TestServer implements AutoCloseable {
         awaitMqtt();
     }
 
+    /**
+     * Stops the server as a power cut or a deployment would, keeping its database and port, so that pages which had
+     * it open can be seen losing it and, after {@link #startAgain()}, finding it again by themselves.
+     */
+    public void stop() {
+        stoppedPort = app.port();
+        app.close();
+    }
+
+    /** Starts the stopped server again on the same port and database file. */
+    public void startAgain() {
+        if (stoppedPort == 0) {
+            throw new IllegalStateException("The server is not stopped");
+        }
+        Map<String, String> samePort = new HashMap<>(overrides);
+        samePort.put("server.port", Integer.toString(stoppedPort));
+        app = App.start(config(samePort), clock);
+        stoppedPort = 0;
+        awaitMqtt();
+    }
+
     /** Publishes one message, QoS 1, on the broker the server listens to (the embedded one unless configured otherwise). */
     public void publish(String topic, String payload) {
         try {
             if (publisher == null || !publisher.isConnected()) {
+                if (publisher != null) {
+                    publisher.close(true); // its broker went away with a stopped server
+                }
                 publisher = new org.eclipse.paho.client.mqttv3.MqttClient(brokerUri(), "test-publisher-" + System.nanoTime(),
                         new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
                 publisher.connect();
@@ -226,7 +255,9 @@ public final class TestServer implements AutoCloseable {
                 // the broker is going away with the server
             }
         }
-        app.close();
+        if (stoppedPort == 0) {
+            app.close();
+        }
     }
 
     /** An HTTP answer. */
