@@ -21,6 +21,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import nl.flexplek.server.board.BoardFeature;
 import nl.flexplek.server.booking.AvailabilityEndpoint;
 import nl.flexplek.server.booking.AvailabilityService;
 import nl.flexplek.server.booking.BookingEndpoint;
@@ -38,6 +39,7 @@ import nl.flexplek.server.common.Json;
 import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.OpenApiEndpoint;
 import nl.flexplek.server.common.ProblemResponder;
+import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.DemoEstate;
@@ -75,6 +77,7 @@ public final class App implements AutoCloseable {
     private final BookingService bookings;
     private final SiteEvents siteEvents = new SiteEvents();
     private final OccupancyService occupancy;
+    private final BoardFeature board;
     private final EmbeddedBroker broker;
     private final MqttConnection mqtt;
     private final WebServer server;
@@ -105,6 +108,8 @@ public final class App implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
         Responses responses = new Responses(json);
+        this.board = new BoardFeature(db, clock, settings.board(), estate, identity, bookings, occupancy, siteEvents,
+                json, new PublicUrl(settings.publicUrl()), requests, responses);
         ProblemResponder problems = new ProblemResponder(json, metrics);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new ApiHeaders(metrics))
@@ -117,6 +122,7 @@ public final class App implements AutoCloseable {
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
                         new OpenApiEndpoint(json))
+                .register("/api/v1", board.endpoints())
                 .any("/api/*", (req, res) -> {
                     throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
                 });
@@ -177,6 +183,10 @@ public final class App implements AutoCloseable {
 
     public OccupancyService occupancy() {
         return occupancy;
+    }
+
+    public BoardFeature board() {
+        return board;
     }
 
     public SiteEvents siteEvents() {
@@ -250,6 +260,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         maintenance.shutdownNow();
+        board.close();
         server.stop();
         mqtt.close();
         if (broker != null) {

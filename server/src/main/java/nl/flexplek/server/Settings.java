@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import nl.flexplek.server.board.BoardSettings;
 import nl.flexplek.server.booking.BookingPolicy;
 import nl.flexplek.server.booking.BookingSettings;
 import nl.flexplek.server.common.DatabaseSettings;
@@ -23,7 +24,8 @@ import nl.flexplek.server.occupancy.SensorKind;
  */
 public record Settings(DatabaseSettings database, boolean demo, int demoHistoryWeeks, Optional<String> estateFile,
                        IdentitySettings identity, BookingSettings booking, MqttSettings mqtt,
-                       Optional<String> mqttSharedGroup, OccupancySettings occupancy) {
+                       Optional<String> mqttSharedGroup, OccupancySettings occupancy, Optional<String> publicUrl,
+                       BoardSettings board) {
 
     public static Settings from(Config config) {
         Config flexplek = config.get("flexplek");
@@ -73,7 +75,11 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
                 flexplek.get("demo").asBoolean().orElse(false),
                 flexplek.get("demo-history-weeks").asInt().orElse(8),
                 text(flexplek.get("estate-file")),
-                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy);
+                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy,
+                text(flexplek.get("public.url")).map(url -> url.replaceAll("/+$", "")),
+                new BoardSettings(duration(flexplek.get("board.heartbeat"), Duration.ofSeconds(15)),
+                        flexplek.get("board.events-per-site").asInt().orElse(1024),
+                        duration(flexplek.get("board.kiosk-token-lifetime"), Duration.ofDays(3650))));
     }
 
     private static Optional<String> text(Config node) {

@@ -446,6 +446,19 @@ class OpenApiDocumentTest {
         types.put("SensorKind", nl.flexplek.server.occupancy.SensorKind.class);
         types.put("SensorList", nested("nl.flexplek.server.occupancy.OccupancyEndpoint$SensorList"));
         types.put("Sensor", nl.flexplek.server.occupancy.SensorView.class);
+        types.put("Board", nl.flexplek.server.board.Board.class);
+        types.put("BoardSite", nl.flexplek.server.board.Board.SiteSummary.class);
+        types.put("OpeningToday", nl.flexplek.server.board.Board.OpeningToday.class);
+        types.put("BoardLinks", nl.flexplek.server.board.Board.Links.class);
+        types.put("FloorBoard", nl.flexplek.server.board.Board.FloorBoard.class);
+        types.put("ZoneSummary", nl.flexplek.server.board.Board.ZoneSummary.class);
+        types.put("DeskEntry", nl.flexplek.server.board.DeskEntry.class);
+        types.put("RoomEntry", nl.flexplek.server.board.RoomEntry.class);
+        types.put("VehicleEntry", nl.flexplek.server.board.VehicleEntry.class);
+        types.put("TimeSlot", nl.flexplek.server.board.TimeSlot.class);
+        types.put("KioskRequest", nl.flexplek.server.board.KioskRequest.class);
+        types.put("Kiosk", nl.flexplek.server.board.Kiosk.class);
+        types.put("RegisteredKiosk", nl.flexplek.server.board.RegisteredKiosk.class);
         return types;
     }
 
