@@ -2,7 +2,7 @@
 // resource type. Everything goes through the estate and policy endpoints; nothing is kept here but what is shown.
 
 import { api } from '/assets/api.js';
-import { el, formatNumber, icon, sitePicker, table } from './ui.js';
+import { el, formatNumber, icon, saveBlob, sitePicker, table } from './ui.js';
 
 const TYPES = ['desk', 'room', 'ebike', 'ecar'];
 const DESK_FEATURES = ['standing', 'dual-monitor', 'docking', 'quiet', 'wheelchair-accessible'];
@@ -98,11 +98,17 @@ export function mount(root, ctx) {
     countLine.textContent = t('estate.count', { shown: formatNumber(shown.length, ctx.language),
       total: formatNumber(resources.length, ctx.language) });
     listSlot.replaceChildren(el('div', { class: 'table-scroll' }, table(t('estate.resourcesCaption', { site: site.name }),
-      [t('estate.name'), t('estate.id'), t('estate.type'), t('live.floor'), t('live.zone'), t('estate.features'),
-        t('live.sensor'), t('estate.status'), t('estate.action')],
-      shown.map((r) => [r.name, el('code', { text: r.id }), t(`type.${r.type}`), floorName(r.floorId),
-        zoneName(r.floorId, r.zoneId), r.features.map((f) => t(`feature.${f}`)).join(', ') || '–',
-        r.sensorId ? el('code', { text: r.sensorId }) : '–', serviceBadge(r), serviceButton(r)]),
+      [t('estate.nameAndId'), t('estate.type'), t('estate.floorAndZone'), t('estate.features'),
+        t('estate.status'), t('estate.action')],
+      shown.map((r) => [
+        el('span', { class: 'stack' }, el('span', { text: r.name }), el('code', { class: 'muted', text: r.id }),
+          r.sensorId ? el('span', { class: 'muted small' }, `${t('live.sensor')}: `, el('code', { text: r.sensorId })) : null),
+        t(`type.${r.type}`),
+        el('span', { class: 'stack' }, el('span', { text: floorName(r.floorId) }),
+          r.zoneId ? el('span', { class: 'muted small', text: zoneName(r.floorId, r.zoneId) }) : null),
+        r.features.map((f) => t(`feature.${f}`)).join(', ') || '–',
+        serviceBadge(r),
+        el('div', { class: 'actions' }, serviceButton(r), r.type === 'desk' ? qrButton(r) : null)]),
       { rowHeader: true, captionHidden: true, class: 'data resources' })));
   }
 
@@ -140,6 +146,27 @@ export function mount(root, ctx) {
       } finally {
         button.disabled = false;
         button.focus();
+      }
+    });
+    return button;
+  }
+
+  /** The desk's printable QR label (it opens the staff app's walk-up page), fetched with the token and saved. */
+  function qrButton(resource) {
+    const button = el('button', { type: 'button', class: 'button-small' }, icon('download'),
+      el('span', { text: t('estate.qr') }), el('span', { class: 'visually-hidden', text: `: ${resource.name}` }));
+    button.addEventListener('click', async () => {
+      listMessage.replaceChildren();
+      try {
+        const response = await api(`/api/v1/resources/${encodeURIComponent(resource.id)}/qr.svg`, {
+          raw: true, headers: { Accept: 'image/svg+xml' },
+        });
+        if (!response.ok) {
+          throw Object.assign(new Error(), { status: response.status, problem: await response.json().catch(() => ({})) });
+        }
+        saveBlob(await response.blob(), `qr-${resource.id}.svg`);
+      } catch (error) {
+        listMessage.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
       }
     });
     return button;

@@ -23,9 +23,10 @@ export function mount(root, ctx) {
   root.append(
     el('div', { class: 'page-head' }, el('h1', { text: t('kiosks.title') })),
     el('p', { class: 'lead', text: t('kiosks.intro') }),
+    resultSlot,
     el('div', { class: 'columns' },
       el('section', { class: 'panel', 'aria-labelledby': 'register-title' },
-        el('h2', { id: 'register-title', text: t('kiosks.registerTitle') }), formSlot, resultSlot),
+        el('h2', { id: 'register-title', text: t('kiosks.registerTitle') }), formSlot),
       el('section', { class: 'panel panel-wide', 'aria-labelledby': 'kiosk-list-title' },
         el('h2', { id: 'kiosk-list-title', text: t('kiosks.listTitle') }), listMessage, listSlot)),
     dialog);
@@ -75,8 +76,8 @@ export function mount(root, ctx) {
     }
     const sorted = [...kiosks].sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt))
       || String(b.createdAt).localeCompare(String(a.createdAt)));
-    listSlot.replaceChildren(table(t('kiosks.listTitle'),
-      [t('kiosks.name'), t('site.label'), t('kiosks.language'), t('kiosks.created'), t('kiosks.lastSeen'),
+    listSlot.replaceChildren(el('div', { class: 'table-wide' }, table(t('kiosks.listTitle'),
+      [t('kiosks.name'), t('site.label'), t('kiosks.languageShort'), t('kiosks.created'), t('kiosks.lastSeen'),
         t('estate.status'), t('estate.action')],
       sorted.map((k) => {
         const revoked = Boolean(k.revokedAt);
@@ -86,7 +87,7 @@ export function mount(root, ctx) {
             el('span', { text: revoked ? t('kiosks.revokedAt', { when: when(k.revokedAt, k.siteId) }) : t('kiosks.active') })),
           revoked ? '–' : revokeButton(k)];
         return row;
-      }), { rowHeader: true, captionHidden: true, class: 'data kiosks' }));
+      }), { rowHeader: true, captionHidden: true, class: 'data kiosks' })));
   }
 
   function revokeButton(kiosk) {
@@ -183,15 +184,14 @@ export function mount(root, ctx) {
       }
       copied.replaceChildren(icon('free'), el('span', { text: t('kiosks.copied') }));
     });
-    const heading = el('h3', { id: 'kiosk-result-title', tabindex: '-1',
+    const heading = el('h2', { id: 'kiosk-result-title', tabindex: '-1',
       text: t('kiosks.registered', { name: kiosk.name || t('kiosks.unnamed', { id: kiosk.id }), site: siteName(kiosk.siteId) }) });
-    resultSlot.replaceChildren(el('div', { class: 'once', role: 'region', 'aria-labelledby': 'kiosk-result-title' },
+    resultSlot.replaceChildren(el('section', { class: 'once', 'aria-labelledby': 'kiosk-result-title' },
       heading,
       el('p', { class: 'once-note', id: 'kiosk-once' }, icon('warning'), el('strong', { text: t('kiosks.onceNote') })),
       el('div', { class: 'field' },
         el('label', { for: 'kiosk-url', text: t('kiosks.url') }),
-        el('div', { class: 'copy-row' }, input, copy)),
-      copied,
+        el('div', { class: 'copy-row' }, input, copy, copied)),
       el('p', {}, el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, icon('link'),
         el('span', { text: t('kiosks.open') })))));
     heading.focus();

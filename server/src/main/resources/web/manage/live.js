@@ -1,26 +1,33 @@
-// Live: what is happening at one site right now. Per floor the desks that are booked, occupied (sensor presence or
-// check-in), walk-ins, free and offline, drawn on a floor plan with a table of the same figures; today's no-shows;
-// rooms; vehicles with their charge; sensors that need attention. Refreshed every 30 seconds.
+// Live: what is happening at one site right now. The site's board (every desk, room and vehicle with its live
+// state) is drawn per floor as a plan plus the same figures in tables, and kept current by the board's event stream;
+// today's no-shows and the sensors' health are read again every minute.
 
-import { api } from '/assets/api.js';
+import { api, currentSession } from '/assets/api.js';
 import { formatTime } from '/assets/i18n.js';
+import { followBoard } from './events.js';
 import {
   addDays, el, formatNumber, formatPercent, icon, locale, localToday, sitePicker, startOfLocalDay, stateBadge, svg, table,
 } from './ui.js';
 
-const REFRESH_MS = 30_000;
+const SLOW_REFRESH_MS = 60_000;
+const REDRAW_DELAY_MS = 250;
 const DESK_STATES = ['free', 'booked', 'in-use', 'walk-in', 'offline', 'out-of-service'];
 
 export function mount(root, ctx) {
   const { t } = ctx;
   let stopped = false;
-  let timer = null;
   let siteId = null;
-  let site = null;
+  let board = null;
+  let extras = null;
+  let stopStream = null;
+  let slowTimer = null;
+  let redrawTimer = null;
+  let lastChange = null;
+  let connection = 'connecting';
 
   const status = el('p', { class: 'status-line', id: 'live-status' });
   const pickerSlot = el('div', { class: 'toolbar-item' });
-  const content = el('div', { class: 'live', 'aria-busy': 'true' }, el('p', { text: t('loading') }));
+  const content = el('div', { class: 'live', id: 'live-content', 'aria-busy': 'true' }, el('p', { text: t('loading') }));
   root.append(
     el('div', { class: 'page-head' },
       el('h1', { text: t('live.title') }),
@@ -30,203 +37,293 @@ export function mount(root, ctx) {
   async function start() {
     try {
       const sites = await ctx.sites();
-      siteId = await ctx.site();
-      if (!siteId) {
+      const chosen = await ctx.site();
+      if (!chosen) {
         content.replaceChildren(el('p', { text: t('site.none') }));
         return;
       }
-      pickerSlot.replaceChildren(sitePicker(sites, siteId, (chosen) => {
-        siteId = chosen;
-        ctx.chooseSite(chosen);
-        content.setAttribute('aria-busy', 'true');
-        refresh();
-      }, t, 'live-site'));
-      ctx.chooseSite(siteId);
-      await refresh();
+      pickerSlot.replaceChildren(sitePicker(sites, chosen, (id) => selectSite(id), t, 'live-site'));
+      await selectSite(chosen);
     } catch (error) {
       showError(error);
     }
   }
 
-  async function refresh() {
-    window.clearTimeout(timer);
-    const asked = siteId;
+  async function selectSite(id) {
+    siteId = id;
+    ctx.chooseSite(id);
+    stopStream?.();
+    stopStream = null;
+    window.clearTimeout(slowTimer);
+    content.setAttribute('aria-busy', 'true');
     try {
-      const data = await load(asked, await ctx.sites());
-      if (stopped || asked !== siteId) {
+      const [snapshot, more] = await Promise.all([loadBoard(id), loadExtras(id, await ctx.sites())]);
+      if (stopped || id !== siteId) {
         return;
       }
-      site = data.site;
-      draw(data);
-      status.replaceChildren(icon('booked'), el('span', {
-        text: t('live.updated', { time: formatTime(data.at, ctx.language, site.timeZone) }),
-      }));
+      board = snapshot;
+      extras = more;
+      lastChange = board.generatedAt;
+      draw();
+      const token = currentSession()?.token;
+      stopStream = followBoard(id, token, board.lastEventId, {
+        onEvent: (name, data) => onEvent(id, name, data),
+        onStatus: (value) => { connection = value; drawStatus(); },
+        onDenied: (code) => {
+          connection = 'denied';
+          drawStatus();
+          if (code === 401) {
+            ctx.sessionLost();
+          }
+        },
+      });
     } catch (error) {
-      if (!stopped) {
-        showError(error);
-      }
+      showError(error);
     } finally {
       content.removeAttribute('aria-busy');
-      if (!stopped) {
-        timer = window.setTimeout(refresh, REFRESH_MS);
-      }
     }
+    slowTimer = window.setTimeout(refreshExtras, SLOW_REFRESH_MS);
+  }
+
+  async function refreshExtras() {
+    const asked = siteId;
+    try {
+      const more = await loadExtras(asked, await ctx.sites());
+      if (!stopped && asked === siteId) {
+        extras = more;
+        scheduleDraw();
+      }
+    } catch (error) {
+      // The next round will try again; the board itself stays live.
+    }
+    if (!stopped && asked === siteId) {
+      slowTimer = window.setTimeout(refreshExtras, SLOW_REFRESH_MS);
+    }
+  }
+
+  async function onEvent(id, name, data) {
+    if (stopped || id !== siteId || !board) {
+      return;
+    }
+    if (name === 'reset') {
+      try {
+        board = await loadBoard(id);
+        lastChange = board.generatedAt;
+        scheduleDraw();
+      } catch (error) {
+        showError(error);
+      }
+      return;
+    }
+    if (name !== 'resource') {
+      return;
+    }
+    let change;
+    try {
+      change = JSON.parse(data);
+    } catch (ignored) {
+      return;
+    }
+    if (replaceEntry(board, change.kind, change.resource)) {
+      lastChange = new Date().toISOString();
+      scheduleDraw();
+    }
+  }
+
+  function scheduleDraw() {
+    window.clearTimeout(redrawTimer);
+    redrawTimer = window.setTimeout(() => { if (!stopped) draw(); }, REDRAW_DELAY_MS);
   }
 
   function showError(error) {
     status.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
   }
 
-  function draw(data) {
-    const desks = data.resources.filter((r) => r.type === 'desk');
-    const stateOf = (r) => data.live.get(r.id)?.state || (r.inService ? 'free' : 'out-of-service');
-    const deskCounts = count(desks, stateOf);
-    const floorOf = new Map(data.resources.map((r) => [r.id, r.floorId]));
-    const noShowsBy = groupCount(data.noShows, (b) => floorOf.get(b.resourceId));
-
-    content.replaceChildren(...[
-      summary(deskCounts, desks.length, data),
-      floorsTable(data, stateOf, noShowsBy),
-      el('div', { class: 'floors-grid' }, data.site.floors
-        .filter((floor) => desks.some((d) => d.floorId === floor.id))
-        .map((floor) => floorSection(floor, desks.filter((d) => d.floorId === floor.id), stateOf,
-          noShowsBy.get(floor.id) || 0, data))),
-      el('div', { class: 'floors-grid' },
-        roomsSection(data, stateOf),
-        el('div', {}, vehiclesSection(data, stateOf), sensorsSection(data)))].filter(Boolean));
+  function drawStatus() {
+    if (!board) {
+      return;
+    }
+    const time = formatTime(lastChange || board.generatedAt, ctx.language, board.site.timeZone);
+    const live = connection === 'live';
+    status.dataset.connection = connection;
+    status.replaceChildren(icon(live ? 'free' : 'offline'),
+      el('span', { text: `${t(live ? 'live.connected' : (connection === 'connecting' ? 'loading' : 'live.reconnecting'))}` }),
+      el('span', { class: 'muted', text: `· ${t('live.updated', { time })}` }));
   }
 
-  function summary(c, total, data) {
+  /** Draws everything again, keeping open lists open and the keyboard focus where it was. */
+  function draw() {
+    const open = new Set([...content.querySelectorAll('details[open]')].map((d) => d.id));
+    const focused = content.contains(document.activeElement) ? document.activeElement.id : null;
+    const desks = board.floors.flatMap((f) => f.desks);
+    const counts = count(desks);
+    const floorsWithDesks = board.floors.filter((f) => f.desks.length);
+    content.replaceChildren(...[
+      summary(counts, desks.length),
+      floorsTable(floorsWithDesks),
+      el('div', { class: 'floors-grid' }, floorsWithDesks.map(floorSection)),
+      roomsSection(),
+      el('div', { class: 'floors-grid' }, vehiclesSection(), sensorsSection()),
+    ].filter(Boolean));
+    for (const details of content.querySelectorAll('details')) {
+      details.open = open.has(details.id);
+    }
+    if (focused) {
+      document.getElementById(focused)?.focus();
+    }
+    drawStatus();
+  }
+
+  function summary(c, total) {
     const occupied = (c['in-use'] || 0) + (c['walk-in'] || 0);
     const booked = (c.booked || 0) + (c['in-use'] || 0);
-    const attention = data.sensors.filter((s) => s.status !== 'ok').length;
+    const attention = extras.sensors.filter((s) => s.status !== 'ok').length;
+    const n = (v) => formatNumber(v || 0, ctx.language);
+    const share = (v) => formatPercent(total ? v / total : 0, ctx.language);
     const card = (id, label, value, note) => el('li', { class: 'card', id },
       el('span', { class: 'card-label', text: label }),
       el('span', { class: 'card-value', text: value }),
       note ? el('span', { class: 'card-note', text: note }) : null);
     return el('section', { class: 'summary', 'aria-labelledby': 'live-summary-title' },
-      el('h2', { id: 'live-summary-title', text: t('live.summaryTitle', { site: data.site.name }) }),
+      el('h2', { id: 'live-summary-title', text: t('live.summaryTitle', { site: board.site.name }) }),
       el('ul', { class: 'cards' },
-        card('card-occupied', t('live.occupied'), formatNumber(occupied, ctx.language),
-          t('live.ofDesks', { total: formatNumber(total, ctx.language), share: formatPercent(total ? occupied / total : 0, ctx.language) })),
-        card('card-booked', t('live.booked'), formatNumber(booked, ctx.language),
-          t('live.ofDesks', { total: formatNumber(total, ctx.language), share: formatPercent(total ? booked / total : 0, ctx.language) })),
-        card('card-walkins', t('live.walkIns'), formatNumber(c['walk-in'] || 0, ctx.language), t('live.walkInsNote')),
-        card('card-noshows', t('live.noShows'), formatNumber(data.noShows.length, ctx.language), t('live.noShowsNote')),
-        card('card-free', t('live.free'), formatNumber(c.free || 0, ctx.language), t('live.freeNote')),
-        card('card-sensors', t('live.sensorsAttention'), formatNumber(attention, ctx.language),
-          t('live.sensorsAttentionNote'))));
+        card('card-occupied', t('live.occupied'), n(occupied), t('live.ofDesks', { total: n(total), share: share(occupied) })),
+        card('card-booked', t('live.booked'), n(booked), t('live.ofDesks', { total: n(total), share: share(booked) })),
+        card('card-walkins', t('live.walkIns'), n(c['walk-in']), t('live.walkInsNote')),
+        card('card-free', t('live.free'), n(c.free), t('live.freeNote')),
+        card('card-noshows', t('live.noShows'), n(extras.noShows.length), t('live.noShowsNote')),
+        card('card-sensors', t('live.sensorsAttention'), n(attention), t('live.sensorsAttentionNote'))));
   }
 
-  function floorsTable(data, stateOf, noShowsBy) {
-    const rows = data.site.floors.map((floor) => {
-      const desks = data.resources.filter((r) => r.type === 'desk' && r.floorId === floor.id);
-      const c = count(desks, stateOf);
-      const n = (v) => formatNumber(v || 0, ctx.language);
-      return [floor.name, n(desks.length), n((c.booked || 0) + (c['in-use'] || 0)),
-        n((c['in-use'] || 0) + (c['walk-in'] || 0)), n(c['walk-in']), n(noShowsBy.get(floor.id)), n(c.free),
+  function floorsTable(floors) {
+    const noShows = noShowsByFloor();
+    const n = (v) => formatNumber(v || 0, ctx.language);
+    const rows = floors.map((floor) => {
+      const c = count(floor.desks);
+      return [floor.name, n(floor.desks.length), n((c.booked || 0) + (c['in-use'] || 0)),
+        n((c['in-use'] || 0) + (c['walk-in'] || 0)), n(c['walk-in']), n(noShows.get(floor.id)), n(c.free),
         n(c.offline), n(c['out-of-service'])];
     });
     return el('section', { class: 'panel', 'aria-labelledby': 'floors-title' },
       el('h2', { id: 'floors-title', text: t('live.floorsTitle') }),
-      table(t('live.floorsCaption', { site: data.site.name }),
+      table(t('live.floorsCaption', { site: board.site.name }),
         [t('live.floor'), t('live.desks'), t('live.booked'), t('live.occupied'), t('live.walkIns'), t('live.noShows'),
           t('state.free'), t('state.offline'), t('state.out-of-service')],
         rows, { rowHeader: true, numeric: [1, 2, 3, 4, 5, 6, 7, 8], class: 'data floors', captionHidden: true }));
   }
 
-  function floorSection(floor, desks, stateOf, noShows, data) {
-    const id = `floor-${floor.id}`;
-    const c = count(desks, stateOf);
-    const legend = el('ul', { class: 'legend' }, DESK_STATES.map((state) => el('li', {},
-      stateBadge(state, t), el('span', { class: 'legend-count', text: formatNumber(c[state] || 0, ctx.language) }))));
-    const list = el('details', { class: 'desk-list' },
-      el('summary', { text: t('live.deskList', { count: desks.length }) }),
-      table(t('live.deskListCaption', { floor: floor.name }),
-        [t('live.desk'), t('live.zone'), t('live.state'), t('live.since')],
-        desks.map((d) => [d.name, zoneName(floor, d.zoneId), stateBadge(stateOf(d), t),
-          sinceText(data.live.get(d.id)?.since)]), { rowHeader: true }));
-    return el('section', { class: 'panel floor', id, 'aria-labelledby': `${id}-title` },
-      el('h2', { id: `${id}-title`, text: floor.name }),
-      desks.length === 0
-        ? el('p', { class: 'muted', text: t('live.noDesks') })
-        : el('div', { class: 'floor-body' },
-          floorPlan(floor, desks, stateOf, c),
-          el('div', { class: 'floor-side' },
-            el('p', { class: 'floor-figure' }, t('live.noShowsToday', { count: formatNumber(noShows, ctx.language) })),
-            legend)),
-      desks.length ? list : null);
+  function noShowsByFloor() {
+    const floorOf = new Map(board.floors.flatMap((f) => f.desks.map((d) => [d.id, f.id])));
+    const counts = new Map();
+    for (const booking of extras.noShows) {
+      const floor = floorOf.get(booking.resourceId);
+      counts.set(floor, (counts.get(floor) || 0) + 1);
+    }
+    return counts;
   }
 
-  function floorPlan(floor, desks, stateOf, c) {
-    const placed = desks.filter((d) => d.position);
-    const label = t('live.planLabel', {
-      floor: floor.name, total: desks.length,
-      occupied: (c['in-use'] || 0) + (c['walk-in'] || 0), free: c.free || 0,
-    });
+  function floorSection(floor) {
+    const id = `floor-${floor.id}`;
+    const c = count(floor.desks);
+    const noShows = noShowsByFloor().get(floor.id) || 0;
+    const legend = el('ul', { class: 'legend', 'aria-label': t('live.legend') }, DESK_STATES.map((state) => el('li', {},
+      stateBadge(state, t), el('span', { class: 'legend-count', text: formatNumber(c[state] || 0, ctx.language) }))));
+    const zoneName = (zoneId) => floor.zones.find((z) => z.id === zoneId)?.name || '–';
+    const list = el('details', { class: 'desk-list', id: `${id}-list` },
+      el('summary', { text: t('live.deskList', { count: floor.desks.length }) }),
+      table(t('live.deskListCaption', { floor: floor.name }),
+        [t('live.desk'), t('live.zone'), t('live.state'), t('live.since')],
+        floor.desks.map((d) => [d.name, zoneName(d.zoneId), stateBadge(d.state, t), sinceText(d.since)]),
+        { rowHeader: true }));
+    return el('section', { class: 'panel floor', id, 'aria-labelledby': `${id}-title` },
+      el('h2', { id: `${id}-title`, text: floor.name }),
+      el('div', { class: 'floor-body' },
+        floorPlan(floor, c),
+        el('div', { class: 'floor-side' },
+          el('p', { class: 'floor-figure' }, t('live.noShowsToday', { count: formatNumber(noShows, ctx.language) })),
+          legend)),
+      list);
+  }
+
+  function floorPlan(floor, c) {
+    const placed = floor.desks.filter((d) => d.x !== null && d.x !== undefined && d.y !== null && d.y !== undefined);
     if (placed.length === 0) {
       return el('p', { class: 'muted', text: t('live.noPlan') });
     }
-    const xs = placed.map((d) => d.position.x);
-    const ys = placed.map((d) => d.position.y);
+    const label = t('live.planLabel', {
+      floor: floor.name, total: floor.desks.length,
+      occupied: (c['in-use'] || 0) + (c['walk-in'] || 0), free: c.free || 0,
+    });
+    // The plan is the bounding box of the floor's desks (metres), with a margin of a little under one desk.
     const pad = 1.8;
-    const minX = Math.min(...xs) - pad;
-    const minY = Math.min(...ys) - pad;
-    const w = Math.max(...xs) - minX + pad;
-    const h = Math.max(...ys) - minY + pad;
-    // About 18 px per metre, never wider than the column: a 2.5 m desk pitch stays easy to tell apart.
+    const minX = Math.min(...placed.map((d) => d.x)) - pad;
+    const minY = Math.min(...placed.map((d) => d.y)) - pad;
+    const w = Math.max(...placed.map((d) => d.x)) - minX + pad;
+    const h = Math.max(...placed.map((d) => d.y)) - minY + pad;
     const width = Math.min(640, Math.round(w * 22));
     const plan = svg('svg', {
-      class: 'plan', viewBox: `${minX} ${minY} ${w} ${h}`, width, height: Math.round(width * h / w),
-      role: 'img', 'aria-label': label,
+      class: 'plan', viewBox: `${minX} ${minY} ${w} ${h}`, width, height: Math.round((width * h) / w),
+      role: 'img', 'aria-label': label, id: `plan-${floor.id}`,
     });
     plan.append(svg('rect', { x: minX, y: minY, width: w, height: h, class: 'plan-floor', rx: 0.4 }));
+    const size = 1.9;
     for (const desk of placed) {
-      const state = stateOf(desk);
-      const size = 1.9;
-      const g = svg('g', { class: `plan-desk state-${state}`, transform: `translate(${desk.position.x} ${desk.position.y})` },
-        svg('title', {}, `${desk.name}: ${t(`state.${state}`)}`),
-        svg('rect', { x: -size / 2, y: -size / 2, width: size, height: size, rx: 0.25 }),
-        svg('path', { d: iconPath(state), transform: `translate(${-size / 2 + 0.25} ${-size / 2 + 0.25}) scale(${(size - 0.5) / 16})`,
-          class: 'plan-icon' }));
-      g.dataset.desk = desk.id;
-      g.dataset.state = state;
+      const g = svg('g', { class: `plan-desk state-${desk.state}`, transform: `translate(${desk.x} ${desk.y})`,
+        'data-desk': desk.id, 'data-state': desk.state },
+      svg('title', {}, `${desk.name}: ${t(`state.${desk.state}`)}`),
+      svg('rect', { x: -size / 2, y: -size / 2, width: size, height: size, rx: 0.25 }),
+      svg('path', { d: iconPath(desk.state), class: 'plan-icon',
+        transform: `translate(${-size / 2 + 0.25} ${-size / 2 + 0.25}) scale(${(size - 0.5) / 16})` }));
       plan.append(g);
     }
-    const unplaced = desks.length - placed.length;
+    const unplaced = floor.desks.length - placed.length;
     return el('div', { class: 'plan-wrap' }, plan,
       unplaced ? el('p', { class: 'muted small', text: t('live.unplaced', { count: unplaced }) }) : null);
   }
 
-  function roomsSection(data, stateOf) {
-    const rooms = data.resources.filter((r) => r.type === 'room');
-    if (!rooms.length) {
+  function roomsSection() {
+    if (!board.rooms.length) {
       return null;
     }
-    const floorName = (id) => data.site.floors.find((f) => f.id === id)?.name || '–';
+    const floorName = (id) => board.floors.find((f) => f.id === id)?.name || '–';
     return el('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },
       el('h2', { id: 'rooms-title', text: t('live.roomsTitle') }),
-      table(t('live.roomsTitle'), [t('live.room'), t('live.floor'), t('live.capacity'), t('live.state'), t('live.since')],
-        rooms.map((r) => [r.name, floorName(r.floorId), formatNumber(r.capacity, ctx.language), stateBadge(stateOf(r), t),
-          sinceText(data.live.get(r.id)?.since)]), { rowHeader: true, numeric: [2], captionHidden: true }));
+      table(t('live.roomsTitle'), [t('live.room'), t('live.floor'), t('live.capacity'), t('live.state'), t('live.until'),
+        t('live.next')],
+      board.rooms.map((r) => [r.name, floorName(r.floorId), formatNumber(r.capacity, ctx.language),
+        stateBadge(r.state, t), roomUntil(r),
+        r.next?.length ? r.next.map((slot) => `${time(slot.start)}–${time(slot.end)}`).join(', ') : '–']),
+      { rowHeader: true, numeric: [2], captionHidden: true, class: 'data rooms' }));
   }
 
-  function vehiclesSection(data, stateOf) {
-    const vehicles = data.resources.filter((r) => r.type === 'ebike' || r.type === 'ecar');
-    if (!vehicles.length) {
+  function roomUntil(room) {
+    if (room.busyUntil) {
+      return t('live.busyUntil', { time: time(room.busyUntil) });
+    }
+    if (room.state === 'free') {
+      return room.freeUntil ? t('live.freeUntil', { time: time(room.freeUntil) }) : t('live.freeAllDay');
+    }
+    return '–';
+  }
+
+  function vehiclesSection() {
+    if (!board.vehicles.length) {
       return null;
     }
     return el('section', { class: 'panel', 'aria-labelledby': 'vehicles-title' },
       el('h2', { id: 'vehicles-title', text: t('live.vehiclesTitle') }),
-      table(t('live.vehiclesTitle'), [t('live.vehicle'), t('live.type'), t('live.state'), t('live.charge'), t('live.plugged'),
-        t('live.range')], vehicles.map((v) => {
-        const live = data.live.get(v.id) || {};
-        return [v.name, t(`type.${v.type}`), stateBadge(stateOf(v), t), charge(live.soc),
-          live.plugged === undefined || live.plugged === null ? '–'
-            : el('span', { class: 'plugged' }, live.plugged ? icon('plug') : null,
-              el('span', { text: live.plugged ? t('yes') : t('no') })),
-          v.rangeKm ? t('live.km', { km: formatNumber(v.rangeKm, ctx.language) }) : '–'];
-      }), { rowHeader: true, numeric: [5], captionHidden: true, class: 'data vehicles' }));
+      table(t('live.vehiclesTitle'), [t('live.vehicle'), t('live.state'), t('live.charge'), t('live.plugged'),
+        t('live.range')], board.vehicles.map((v) => [
+        el('span', { class: 'vehicle-name' }, el('span', { text: v.name }),
+          el('span', { class: 'muted small', text: t(`type.${v.type}`) })),
+        el('span', { class: 'vehicle-state' }, stateBadge(v.state, t),
+          v.nextFreeAt ? el('span', { class: 'muted small', text: t('live.freeAgain', { time: time(v.nextFreeAt) }) }) : null),
+        charge(v.soc),
+        v.plugged === undefined || v.plugged === null ? '–'
+          : el('span', { class: 'plugged' }, v.plugged ? icon('plug') : null,
+            el('span', { text: v.plugged ? t('yes') : t('no') })),
+        v.rangeKm ? t('live.km', { km: formatNumber(v.rangeKm, ctx.language) }) : '–']),
+      { rowHeader: true, numeric: [4], captionHidden: true, class: 'data vehicles' }));
   }
 
   function charge(soc) {
@@ -241,15 +338,23 @@ export function mount(root, ctx) {
       soc < 20 ? el('span', { class: 'charge-low' }, icon('warning'), el('span', { text: t('live.chargeLow') })) : null);
   }
 
-  function sensorsSection(data) {
-    const offline = data.sensors.filter((s) => s.resourceId && s.status === 'offline');
-    const low = data.sensors.filter((s) => s.resourceId && s.status === 'low-battery');
-    const unassigned = data.unassigned;
-    const names = new Map(data.resources.map((r) => [r.id, r.name]));
+  function sensorsSection() {
+    const offline = extras.sensors.filter((s) => s.status === 'offline');
+    const low = extras.sensors.filter((s) => s.status === 'low-battery');
+    const unassigned = extras.unassigned;
+    const names = new Map([...board.floors.flatMap((f) => f.desks), ...board.rooms, ...board.vehicles]
+      .map((r) => [r.id, r.name]));
     const attention = [...offline, ...low, ...unassigned];
     const item = (id, name, label, value) => el('li', { class: 'card card-small', id },
       el('span', { class: 'card-label' }, icon(name), el('span', { text: label })),
       el('span', { class: 'card-value', text: formatNumber(value, ctx.language) }));
+    const statusOf = (s) => {
+      if (!s.resourceId) {
+        return el('span', { class: 'state state-booked' }, icon('unassigned'), el('span', { text: t('sensor.unassigned') }));
+      }
+      return el('span', { class: 'state state-offline' }, icon(s.status === 'low-battery' ? 'battery' : 'offline'),
+        el('span', { text: t(`sensor.${s.status}`) }));
+    };
     return el('section', { class: 'panel', 'aria-labelledby': 'sensors-title' },
       el('h2', { id: 'sensors-title', text: t('live.sensorsTitle') }),
       el('ul', { class: 'cards' },
@@ -258,85 +363,97 @@ export function mount(root, ctx) {
         item('sensors-unassigned', 'unassigned', t('sensor.unassigned'), unassigned.length)),
       attention.length === 0
         ? el('p', { text: t('live.sensorsAllOk') })
-        : el('details', { class: 'desk-list' },
+        : el('details', { class: 'desk-list', id: 'sensor-list' },
           el('summary', { text: t('live.sensorList', { count: attention.length }) }),
           table(t('live.sensorsTitle'), [t('live.sensor'), t('live.resource'), t('live.state'), t('live.lastSeen'),
             t('live.battery')], attention.slice(0, 200).map((s) => [s.id,
-            s.resourceId ? (names.get(s.resourceId) || s.resourceId) : t('sensor.unassigned'),
-            el('span', { class: `state state-${s.resourceId ? (s.status === 'ok' ? 'free' : 'offline') : 'booked'}` },
-              icon(s.resourceId ? (s.status === 'low-battery' ? 'battery' : 'offline') : 'unassigned'),
-              el('span', { text: t(s.resourceId ? `sensor.${s.status}` : 'sensor.unassigned') })),
+            s.resourceId ? (names.get(s.resourceId) || s.resourceId) : '–', statusOf(s),
             s.lastSeen ? sinceText(s.lastSeen) : t('live.never'),
             s.battery === undefined || s.battery === null ? '–' : formatPercent(s.battery / 100, ctx.language)]),
           { rowHeader: true, numeric: [4], captionHidden: true })));
+  }
+
+  function time(instant) {
+    return formatTime(instant, ctx.language, board.site.timeZone);
   }
 
   function sinceText(instant) {
     if (!instant) {
       return '–';
     }
-    const today = localToday(site.timeZone);
-    const day = localToday(site.timeZone, new Date(instant));
-    const time = formatTime(instant, ctx.language, site.timeZone);
-    return day === today ? time : `${new Intl.DateTimeFormat(locale(ctx.language), { day: 'numeric', month: 'short', timeZone: site.timeZone })
-      .format(new Date(instant))} ${time}`;
+    const zone = board.site.timeZone;
+    if (localToday(zone, new Date(instant)) === localToday(zone)) {
+      return time(instant);
+    }
+    return `${new Intl.DateTimeFormat(locale(ctx.language), { day: 'numeric', month: 'short', timeZone: zone })
+      .format(new Date(instant))} ${time(instant)}`;
   }
 
   start();
   return () => {
     stopped = true;
-    window.clearTimeout(timer);
+    stopStream?.();
+    window.clearTimeout(slowTimer);
+    window.clearTimeout(redrawTimer);
   };
 }
 
-/** Everything the live view shows for one site, read from the API in parallel. */
-async function load(siteId, sites) {
+function loadBoard(siteId) {
+  return api(`/api/v1/sites/${encodeURIComponent(siteId)}/board`);
+}
+
+/** Today's desk no-shows and the sensors' health: not on the board, so read on their own. */
+async function loadExtras(siteId, sites) {
   const site = sites.find((s) => s.id === siteId);
   const today = localToday(site.timeZone);
   const from = startOfLocalDay(today, site.timeZone).toISOString();
   const to = startOfLocalDay(addDays(today, 1), site.timeZone).toISOString();
-  const query = (params) => new URLSearchParams(params).toString();
-  const [occupancy, resources, sensors, noShows] = await Promise.all([
-    api(`/api/v1/sites/${encodeURIComponent(siteId)}/occupancy`),
-    api(`/api/v1/resources?${query({ siteId })}`),
+  const query = new URLSearchParams({ siteId, type: 'desk', status: 'no-show', from, to, limit: 1000 });
+  const [noShows, sensors] = await Promise.all([
+    api(`/api/v1/bookings?${query}`),
     api('/api/v1/sensors'),
-    api(`/api/v1/bookings?${query({ siteId, type: 'desk', status: 'no-show', from, to, limit: 1000 })}`),
   ]);
   return {
-    site,
-    at: occupancy.at,
-    live: new Map(occupancy.resources.map((r) => [r.resourceId, r])),
-    resources: resources.resources,
-    sensors: sensors.sensors.filter((s) => s.siteId === siteId),
-    unassigned: sensors.sensors.filter((s) => !s.resourceId && (!s.siteId || s.siteId === siteId)),
     noShows: noShows.bookings,
+    sensors: sensors.sensors.filter((s) => s.resourceId && s.siteId === siteId),
+    unassigned: sensors.sensors.filter((s) => !s.resourceId),
   };
 }
 
-function count(items, stateOf) {
+/** Puts a changed desk, room or vehicle in the board in place of its old entry; false when it is not there. */
+function replaceEntry(board, kind, resource) {
+  if (!resource?.id) {
+    return false;
+  }
+  const swap = (list) => {
+    const at = list.findIndex((entry) => entry.id === resource.id);
+    if (at < 0) {
+      return false;
+    }
+    list[at] = { ...list[at], ...resource };
+    return true;
+  };
+  if (kind === 'desk') {
+    return board.floors.some((floor) => swap(floor.desks));
+  }
+  if (kind === 'room') {
+    return swap(board.rooms);
+  }
+  if (kind === 'vehicle') {
+    return swap(board.vehicles);
+  }
+  return false;
+}
+
+function count(items) {
   const counts = {};
   for (const item of items) {
-    const state = stateOf(item);
-    counts[state] = (counts[state] || 0) + 1;
+    counts[item.state] = (counts[item.state] || 0) + 1;
   }
   return counts;
-}
-
-function groupCount(items, key) {
-  const counts = new Map();
-  for (const item of items) {
-    const k = key(item);
-    counts.set(k, (counts.get(k) || 0) + 1);
-  }
-  return counts;
-}
-
-function zoneName(floor, zoneId) {
-  return floor.zones?.find((z) => z.id === zoneId)?.name || '–';
 }
 
 // The same drawings as ui.js's icons, for use inside the floor plan's own coordinate system.
 function iconPath(state) {
-  const node = icon(state);
-  return node.firstChild.getAttribute('d');
+  return icon(state).firstChild.getAttribute('d');
 }

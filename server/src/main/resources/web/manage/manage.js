@@ -62,6 +62,11 @@ const context = {
     window.setTimeout(() => { announcer.textContent = text; }, 50);
   },
   navigate,
+  /** The token stopped working (expired or revoked): forget it and ask for a login. */
+  async sessionLost() {
+    await logout();
+    render(false);
+  },
   problemText: (error) => problemText(error, t),
 };
 

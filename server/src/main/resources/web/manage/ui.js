@@ -164,3 +164,13 @@ export function table(caption, headers, rows, options = {}) {
     caption ? el('caption', { class: options.captionHidden ? 'visually-hidden' : undefined }, caption) : null,
     head, body);
 }
+
+/** Offers a blob (a CSV, an SVG) as a download under the given file name. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: filename, class: 'visually-hidden' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
