@@ -184,7 +184,7 @@ export function mount(root, ctx) {
     const fillZones = () => {
       const floor = site.floors.find((f) => f.id === floorSelect.value);
       zoneSelect.replaceChildren(el('option', { value: '', text: t('estate.noZone') }),
-        (floor?.zones || []).map((z) => el('option', { value: z.id, text: z.name })));
+        ...(floor?.zones || []).map((z) => el('option', { value: z.id, text: z.name })));
       if (!idTouched) {
         idInput.value = nextDeskId(floorSelect.value);
       }

@@ -125,7 +125,8 @@ export function mount(root, ctx) {
       return;
     }
     if (replaceEntry(board, change.kind, change.resource)) {
-      lastChange = new Date().toISOString();
+      // The server's time of the change, not this browser's clock.
+      lastChange = change.resource.since || lastChange;
       scheduleDraw();
     }
   }
