@@ -32,6 +32,8 @@ import nl.flexplek.server.booking.DayPart;
 import nl.flexplek.server.booking.DemoHistory;
 import nl.flexplek.server.booking.PolicyEndpoint;
 import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.calendar.CalendarFeedEndpoint;
+import nl.flexplek.server.calendar.CalendarFeedService;
 import nl.flexplek.server.common.ApiHeaders;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.common.HttpMetrics;
@@ -51,14 +53,22 @@ import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.DemoAccounts;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.insights.InsightsEndpoint;
+import nl.flexplek.server.insights.InsightsService;
+import nl.flexplek.server.insights.OpenDataEndpoint;
+import nl.flexplek.server.insights.OpenDataService;
+import nl.flexplek.server.insights.RetentionService;
 import nl.flexplek.server.occupancy.EmbeddedBroker;
 import nl.flexplek.server.occupancy.MqttConnection;
 import nl.flexplek.server.occupancy.MqttSettings;
 import nl.flexplek.server.occupancy.OccupancyEndpoint;
+import nl.flexplek.server.occupancy.DemoSensorHistory;
 import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
 import nl.flexplek.server.web.WebPages;
+import nl.flexplek.server.staff.StaffEndpoint;
+import nl.flexplek.server.staff.StaffService;
 
 /**
  * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
@@ -78,6 +88,8 @@ public final class App implements AutoCloseable {
     private final SiteEvents siteEvents = new SiteEvents();
     private final OccupancyService occupancy;
     private final BoardFeature board;
+    private final InsightsService insights;
+    private final RetentionService retention;
     private final EmbeddedBroker broker;
     private final MqttConnection mqtt;
     private final WebServer server;
@@ -91,12 +103,16 @@ public final class App implements AutoCloseable {
         this.estate = new EstateService(db, json);
         this.identity = new IdentityService(db, clock, settings.identity());
         this.policies = new PolicyService(db, clock, settings.booking());
-        this.bookings = new BookingService(db, clock, estate, policies, settings.booking());
-        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking());
+        // Vehicles' charge comes from the live occupancy, made further down (it needs the bookings); asked only later.
+        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking(),
+                (resourceId, at) -> occupancy().charge(resourceId, at));
+        this.bookings = new BookingService(db, clock, estate, policies, settings.booking(), availability);
+        StaffService staff = new StaffService(db, clock, estate);
+        CalendarFeedService calendarFeeds = new CalendarFeedService(db, clock, estate, settings.calendar());
 
         settings.estateFile().ifPresent(file -> estate.importDocument(readEstate(yaml, Path.of(file))));
         if (settings.demo()) {
-            loadDemo(settings, clock);
+            loadDemo(settings, clock, staff);
         }
 
         this.occupancy = new OccupancyService(db, clock, estate, bookings, policies, settings.occupancy(), siteEvents, json);
@@ -104,12 +120,16 @@ public final class App implements AutoCloseable {
         this.broker = mqttSettings.embedded() ? new EmbeddedBroker(mqttSettings.embeddedHost(), mqttSettings.embeddedPort()) : null;
         String brokerUri = mqttSettings.url().orElseGet(() -> "tcp://" + loopbackFor(mqttSettings.embeddedHost()) + ":" + broker.port());
         this.mqtt = new MqttConnection(brokerUri, mqttSettings, settings.mqttSharedGroup().orElse(null), occupancy::accept);
+        this.insights = new InsightsService(db, clock, estate, occupancy);
+        OpenDataService openData = new OpenDataService(db, clock, estate, settings.insights());
+        this.retention = new RetentionService(db, clock, settings.insights());
 
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
         Responses responses = new Responses(json);
+        PublicUrl publicUrl = new PublicUrl(settings.publicUrl());
         this.board = new BoardFeature(db, clock, settings.board(), estate, identity, bookings, occupancy, siteEvents,
-                json, new PublicUrl(settings.publicUrl()), requests, responses);
+                json, publicUrl, requests, responses);
         ProblemResponder problems = new ProblemResponder(json, metrics);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new ApiHeaders(metrics))
@@ -121,10 +141,14 @@ public final class App implements AutoCloseable {
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
+                        new StaffEndpoint(staff, requests, responses),
+                        new CalendarFeedEndpoint(calendarFeeds, publicUrl, responses),
+                        new InsightsEndpoint(insights, responses),
+                        new OpenDataEndpoint(openData),
                         new OpenApiEndpoint(json))
                 .register("/api/v1", board.endpoints())
                 .any("/api/*", (req, res) -> {
-                    throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
+                    throw new NotFoundException("There is no API resource at " + ApiHeaders.loggable(req.path().path()) + ".");
                 });
         WebPages.register(routing);
         problems.register(routing);
@@ -151,6 +175,7 @@ public final class App implements AutoCloseable {
 
         this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("flexplek-maintenance").factory());
         maintenance.scheduleWithFixedDelay(this::housekeeping, 1, 60, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(this::applyRetention, 10, 24 * 60, TimeUnit.MINUTES);
         long tick = settings.occupancy().tickInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::tickOccupancy, tick, tick, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Flexplek is listening on http://localhost:" + server.port() + "/ (API at /api/v1)");
@@ -189,6 +214,14 @@ public final class App implements AutoCloseable {
         return board;
     }
 
+    public InsightsService insights() {
+        return insights;
+    }
+
+    public RetentionService retention() {
+        return retention;
+    }
+
     public SiteEvents siteEvents() {
         return siteEvents;
     }
@@ -215,7 +248,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private void loadDemo(Settings settings, Clock clock) {
+    private void loadDemo(Settings settings, Clock clock, StaffService staff) {
         LOG.warning("""
 
                 ************************************************************************
@@ -236,7 +269,9 @@ public final class App implements AutoCloseable {
         }
         int created = identity.ensureAccounts(DemoAccounts.accounts(DemoEstate.DEPARTMENTS, homeSites, siteIds));
         LOG.info(() -> "Demo accounts created: " + created);
+        staff.optInDemoEmployees();
         new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
+        new DemoSensorHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant());
     }
 
     private static EstateDocument readEstate(ObjectMapper yaml, Path file) {
@@ -254,6 +289,15 @@ public final class App implements AutoCloseable {
             LOG.fine(() -> "Housekeeping: removed " + sessions + " expired sessions and " + keys + " old idempotency keys");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Housekeeping failed; it will run again", e);
+        }
+    }
+
+    /** Once a day: personal data in bookings past the retention period is anonymised (the service logs how many). */
+    private void applyRetention() {
+        try {
+            retention.anonymiseOldBookings();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Anonymising old bookings failed; it will run again tomorrow", e);
         }
     }
 

@@ -291,7 +291,8 @@ class OpenApiDocumentTest {
         Set<String> properties = new TreeSet<>();
         problem.path("properties").fieldNames().forEachRemaining(properties::add);
         // The members ProblemResponder.send writes.
-        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule")), properties);
+        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule",
+                "conflict", "alternatives")), properties);
         assertEquals(new TreeSet<>(Set.of("name", "reason")),
                 serializedProperties(ProblemException.FieldError.class).keySet(), "FieldError members");
         String description = problem.path("description").asText();
@@ -459,6 +460,25 @@ class OpenApiDocumentTest {
         types.put("KioskRequest", nl.flexplek.server.board.KioskRequest.class);
         types.put("Kiosk", nl.flexplek.server.board.Kiosk.class);
         types.put("RegisteredKiosk", nl.flexplek.server.board.RegisteredKiosk.class);
+        types.put("AvailableResource", nl.flexplek.server.booking.AvailableResource.class);
+        types.put("Alternative", nl.flexplek.server.booking.Alternative.class);
+        types.put("Profile", nl.flexplek.server.staff.Profile.class);
+        types.put("UsualDesk", nl.flexplek.server.staff.Profile.UsualDesk.class);
+        types.put("Preferences", nl.flexplek.server.staff.Preferences.class);
+        types.put("Colleague", nl.flexplek.server.staff.Colleague.class);
+        types.put("CalendarFeed", nested("nl.flexplek.server.calendar.CalendarFeedEndpoint$FeedAddress"));
+        types.put("Today", nl.flexplek.server.insights.Today.class);
+        types.put("FloorNow", nl.flexplek.server.insights.Today.FloorNow.class);
+        types.put("VehicleNow", nl.flexplek.server.insights.Today.VehicleNow.class);
+        types.put("SensorHealth", nl.flexplek.server.insights.Today.SensorHealth.class);
+        types.put("Utilization", nl.flexplek.server.insights.Utilization.class);
+        types.put("UtilizationSummary", nl.flexplek.server.insights.Utilization.Summary.class);
+        types.put("Heatmap", nl.flexplek.server.insights.Utilization.Heatmap.class);
+        types.put("HeatmapRow", nl.flexplek.server.insights.Utilization.HeatmapRow.class);
+        types.put("DayFigures", nl.flexplek.server.insights.Utilization.DayFigures.class);
+        types.put("ZoneFigures", nl.flexplek.server.insights.Utilization.ZoneFigures.class);
+        types.put("VehicleUsage", nl.flexplek.server.insights.VehicleUsage.class);
+        types.put("VehicleFigures", nl.flexplek.server.insights.VehicleUsage.VehicleFigures.class);
         return types;
     }
 
