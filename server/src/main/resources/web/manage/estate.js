@@ -178,8 +178,10 @@ export function mount(root, ctx) {
       autocomplete: 'off', spellcheck: 'false' });
     let idTouched = false;
     idInput.addEventListener('input', () => { idTouched = true; });
+    // New desks usually join the floors that already have desks.
+    const deskFloor = site.floors.find((f) => resources.some((r) => r.type === 'desk' && r.floorId === f.id))?.id;
     const floorSelect = el('select', { id: 'desk-floor', name: 'floorId', required: true },
-      site.floors.map((f) => el('option', { value: f.id, text: f.name })));
+      site.floors.map((f) => el('option', { value: f.id, text: f.name, selected: f.id === deskFloor })));
     const zoneSelect = el('select', { id: 'desk-zone', name: 'zoneId' });
     const fillZones = () => {
       const floor = site.floors.find((f) => f.id === floorSelect.value);

@@ -264,7 +264,7 @@ export function mount(root, ctx) {
     return table(t('insights.heatmapCaption', { measure: t(measure === 'bookedPercent' ? 'insights.booked' : 'insights.occupied') }),
       [t('insights.weekday'), ...h.hours.map(hourLabel)],
       h.rows.map((row) => [weekdayName(row.weekday, 'long'),
-        ...h.hours.map((hour, i) => pct(row[measure]?.[i]))]),
+        ...h.hours.map((hour, i) => pct(row[measure]?.[i], 1))]),
       { rowHeader: true, numeric: h.hours.map((_, i) => i + 1), class: 'data compact heatmap-table' });
   }
 
@@ -404,10 +404,8 @@ export function mount(root, ctx) {
         download.disabled = false;
       }
     });
-    const today = localToday(site.timeZone);
-    const openTo = query.to < today ? query.to : addDays(today, -1);
-    const openFrom = query.from <= openTo ? query.from : openTo;
-    const openData = `/api/v1/open-data/occupancy.csv?${new URLSearchParams({ from: openFrom, to: openTo })}`;
+    // The server leaves out today and later days itself: open data holds complete days only.
+    const openData = `/api/v1/open-data/occupancy.csv?${new URLSearchParams({ from: query.from, to: query.to })}`;
     return el('section', { class: 'panel', 'aria-labelledby': 'export-title' },
       el('h2', { id: 'export-title', text: t('insights.exportTitle') }),
       el('div', { class: 'exports' },

@@ -23,12 +23,11 @@ export function mount(root, ctx) {
   root.append(
     el('div', { class: 'page-head' }, el('h1', { text: t('kiosks.title') })),
     el('p', { class: 'lead', text: t('kiosks.intro') }),
+    el('section', { class: 'panel', 'aria-labelledby': 'register-title' },
+      el('h2', { id: 'register-title', text: t('kiosks.registerTitle') }), formSlot),
     resultSlot,
-    el('div', { class: 'columns' },
-      el('section', { class: 'panel', 'aria-labelledby': 'register-title' },
-        el('h2', { id: 'register-title', text: t('kiosks.registerTitle') }), formSlot),
-      el('section', { class: 'panel panel-wide', 'aria-labelledby': 'kiosk-list-title' },
-        el('h2', { id: 'kiosk-list-title', text: t('kiosks.listTitle') }), listMessage, listSlot)),
+    el('section', { class: 'panel', 'aria-labelledby': 'kiosk-list-title' },
+      el('h2', { id: 'kiosk-list-title', text: t('kiosks.listTitle') }), listMessage, listSlot),
     dialog);
 
   async function start() {
@@ -81,10 +80,12 @@ export function mount(root, ctx) {
         t('estate.status'), t('estate.action')],
       sorted.map((k) => {
         const revoked = Boolean(k.revokedAt);
-        const row = [k.name || t('kiosks.unnamed', { id: k.id }), siteName(k.siteId), t(`kiosks.lang.${k.language || 'rotate'}`),
+        const row = [k.name || t('kiosks.unnamed', { id: k.id }), siteName(k.siteId), t(k.language === 'rotate' || !k.language ? 'kiosks.rotating' : `kiosks.lang.${k.language}`),
           when(k.createdAt, k.siteId), when(k.lastSeenAt, k.siteId),
-          el('span', { class: `state state-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'out-of-service' : 'free'),
-            el('span', { text: revoked ? t('kiosks.revokedAt', { when: when(k.revokedAt, k.siteId) }) : t('kiosks.active') })),
+          el('span', { class: 'stack' },
+            el('span', { class: `state state-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'out-of-service' : 'free'),
+              el('span', { text: revoked ? t('kiosks.revoked.state') : t('kiosks.active') })),
+            revoked ? el('span', { class: 'muted small', text: when(k.revokedAt, k.siteId) }) : null),
           revoked ? '–' : revokeButton(k)];
         return row;
       }), { rowHeader: true, captionHidden: true, class: 'data kiosks' })));
@@ -127,7 +128,7 @@ export function mount(root, ctx) {
 
   function registerForm(chosen) {
     const message = el('div', { class: 'form-message', role: 'alert', id: 'register-message' });
-    const form = el('form', { id: 'register-kiosk', novalidate: true },
+    const form = el('form', { id: 'register-kiosk', class: 'inline-form', novalidate: true },
       el('div', { class: 'field' },
         el('label', { for: 'kiosk-site', text: t('site.label') }),
         el('select', { id: 'kiosk-site', name: 'siteId', required: true },
@@ -141,7 +142,7 @@ export function mount(root, ctx) {
         el('label', { for: 'kiosk-language', text: t('kiosks.language') }),
         el('select', { id: 'kiosk-language', name: 'language' },
           LANGUAGES.map((l) => el('option', { value: l, text: t(`kiosks.lang.${l}`) })))),
-      el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button' }, t('kiosks.register'))),
+      el('div', { class: 'field form-actions' }, el('button', { type: 'submit', class: 'button' }, t('kiosks.register'))),
       message);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();

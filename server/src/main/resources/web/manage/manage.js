@@ -45,7 +45,7 @@ const context = {
       return asked;
     }
     if (homeSite === undefined) {
-      homeSite = await api('/api/v1/me').then((me) => me.siteId || null, () => null);
+      homeSite = await api('/api/v1/me').then((me) => me.homeSiteId || me.siteId || null, () => null);
     }
     return known(homeSite) || all[0]?.id || null;
   },

@@ -221,6 +221,88 @@ class ManagerDashboardTest {
     }
 
     @Test
+    void heatmapShowsTheFiguresOfTheInsightsApi_withTheNumbersInATable() {
+        String alice = server.login("alice");
+        String bob = server.login("bob");
+        String carol = server.login("carol");
+        long alices = server.post("/api/v1/bookings", alice,
+                Map.of("resourceId", "desk-1", "date", "2026-11-23", "part", "day")).json().get("id").asLong();
+        assertEquals(201, server.post("/api/v1/bookings", bob,
+                Map.of("resourceId", "desk-2", "date", "2026-11-23", "part", "day")).status());
+        assertEquals(200, server.post("/api/v1/bookings/" + alices + "/check-in", alice, Map.of()).status());
+        // Monday: alice checked in all day; bob is a no-show at 09:30; someone walks in at desk 2 from 10:00 to 11:00.
+        at("09:30");
+        at("10:00");
+        sensor("pir-desk-2", "{\"occupied\": true}");
+        await().atMost(WAIT).until(() -> server.get("/api/v1/sites/town-hall/occupancy", carol).body().contains("walk-in"));
+        at("11:00");
+        sensor("pir-desk-2", "{\"occupied\": false}");
+        at("18:00");
+        server.clock.advance(Duration.ofHours(14));
+        server.app().occupancy().tick();
+        // Tuesday 08:00: a new day, and a new login (sessions last 12 hours).
+        JsonNode api = server.get("/api/v1/insights/utilization?siteId=town-hall&from=2026-11-23&to=2026-11-23",
+                server.login("carol")).json();
+        JsonNode monday = api.get("heatmap").get("rows").get(0);
+        assertTrue(monday.get("bookedPercent").get(0).asDouble() > 0, "the scenario left figures: " + api);
+
+        logIn("carol");
+        see(HEADING, "Live occupancy");
+        browser.get(server.url("/manage/insights?site=town-hall&from=2026-11-23&to=2026-11-23"));
+        see(HEADING, "Use over time");
+        see(By.id("insights-scope"), "Desks (3) at Town hall, 23 Nov 2026 to 23 Nov 2026");
+        assertEquals(percent(api.get("summary").get("bookedPercent"), 0), card("card-booked"));
+        assertEquals(percent(api.get("summary").get("occupiedPercent"), 0), card("card-occupied"));
+        assertEquals(percent(api.get("summary").get("noShowPercent"), 0), card("card-noshow-rate"));
+        assertEquals(percent(api.get("summary").get("walkInPercent"), 0), card("card-walkin-rate"));
+        assertEquals(api.get("summary").get("bookings").asText(), card("card-bookings"));
+
+        List<Integer> hours = new java.util.ArrayList<>();
+        api.get("heatmap").get("hours").forEach(h -> hours.add(h.asInt()));
+        for (String measure : List.of("bookedPercent", "occupiedPercent")) {
+            browser.driver().findElement(By.cssSelector("input[name='measure'][value='" + measure + "']")).click();
+            for (int i = 0; i < hours.size(); i++) {
+                By cell = By.cssSelector("#heatmap .cell[data-weekday='monday'][data-hour='" + hours.get(i) + "']");
+                double expected = monday.get(measure).get(i).asDouble();
+                await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(expected,
+                        Double.parseDouble(browser.driver().findElement(cell).getAttribute("data-value"))));
+                assertEquals(String.valueOf(Math.round(expected)), browser.driver().findElement(cell).getText(), measure);
+            }
+            assertEquals("–", browser.driver().findElement(By.cssSelector(
+                    "#heatmap .cell[data-weekday='tuesday'][data-hour='" + hours.getFirst() + "']")).getText(),
+                    "no Tuesday in the period");
+        }
+
+        browser.driver().findElement(By.cssSelector("#heatmap-numbers summary")).click();
+        WebElement mondayRow = browser.driver().findElement(By.xpath("//table[contains(@class,'heatmap-table')]//tr[th='Monday']"));
+        List<String> cells = mondayRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        for (int i = 0; i < hours.size(); i++) {
+            assertEquals(percent(monday.get("occupiedPercent").get(i), 1), cells.get(i), "the table has the numbers");
+        }
+        assertTrue(browser.text(By.cssSelector("table.peak-days")).contains("Monday 23 November"));
+        String zones = browser.text(By.cssSelector("table.zones"));
+        assertTrue(zones.contains("ICT corner") && zones.contains("Quiet area"), zones);
+        assertTrue(browser.driver().findElement(By.id("open-data-link")).getAttribute("href")
+                .contains("/api/v1/open-data/occupancy.csv?from=2026-11-23&to=2026-11-23"));
+        browser.driver().findElement(By.id("export-csv")).click();
+        see(By.id("export-status"), "has been downloaded");
+        assertAccessible("insights");
+        browser.script("document.getElementById('heatmap-title').scrollIntoView()");
+        browser.screenshot("manage-heatmap");
+    }
+
+    /** A percentage as the dashboard shows it in English: 38.3 → "38 %" (no decimals) or "38.3 %". */
+    private static String percent(JsonNode value, int decimals) {
+        return String.format(java.util.Locale.UK, "%." + decimals + "f %%", value.asDouble());
+    }
+
+    private void at(String localTime) {
+        server.clock.set(java.time.ZonedDateTime.of(java.time.LocalDate.of(2026, 11, 23), java.time.LocalTime.parse(localTime),
+                java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
+        server.app().occupancy().tick();
+    }
+
+    @Test
     void employeeLoggingIn_isToldTheDashboardIsForFacilityManagers() {
         browser.get(server.url("/manage/"));
         browser.waitFor(By.id("login-form"));
