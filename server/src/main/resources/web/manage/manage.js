@@ -67,7 +67,13 @@ const context = {
     await logout();
     render(false);
   },
-  problemText: (error) => problemText(error, t),
+  /** The message for a failed call; a 401 means the session is gone, so the login comes back. */
+  problemText(error) {
+    if (error?.status === 401) {
+      window.setTimeout(() => render(false), 0);
+    }
+    return problemText(error, t);
+  },
 };
 
 function screenFromPath(path = window.location.pathname) {
@@ -106,7 +112,6 @@ async function render(moveFocus = false) {
   if (session.role !== MANAGER) {
     $('not-manager').hidden = false;
     document.title = `${t('notManager.title')} – Flexplek`;
-    $('not-manager-title').focus?.();
     return;
   }
   $('nav').hidden = false;
@@ -195,7 +200,6 @@ function wire() {
       homeSite = undefined;
       await render(true);
       if (currentSession()?.role !== MANAGER) {
-        $('not-manager-title').tabIndex = -1;
         $('not-manager-title').focus();
       }
     } catch (failure) {

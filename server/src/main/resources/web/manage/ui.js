@@ -48,9 +48,6 @@ export function svg(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** The states of the live board, in the order a legend shows them. */
-export const STATES = ['free', 'booked', 'in-use', 'walk-in', 'offline', 'out-of-service', 'away'];
-
 // 16×16 line drawings, one per state, so the state reads without colour.
 const ICONS = {
   free: 'M3 8.5l3.2 3.2L13 4.8',
