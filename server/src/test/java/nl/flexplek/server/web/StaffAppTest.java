@@ -1,0 +1,286 @@
+package nl.flexplek.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.flexplek.server.TestServer;
+import nl.flexplek.server.identity.NewAccount;
+import nl.flexplek.server.identity.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff app on a phone (360 × 640) in a real Chromium against a real server: logging in, booking a desk in two
+ * taps, My bookings with check-in and cancel, the walk-up screen behind a desk's QR code, and what a refusal looks
+ * like. Every screen is checked with axe-core (no serious or critical WCAG 2.1 AA violations).
+ * The server's clock stands on Monday 23 November 2026, 08:00 in Amsterdam; the app takes "today" from the server.
+ */
+class StaffAppTest {
+    private static TestServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        // Sessions last ten years here: the browser checks a session's expiry against its own clock, which is not the
+        // test server's.
+        server = TestServer.start(Map.of("flexplek.identity.session-lifetime", "P3650D"));
+        // One person per story, so the stories do not see each other's bookings whatever order they run in.
+        server.app().identity().ensureAccounts(List.of(
+                new NewAccount("dana", "Dana Smit", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD),
+                new NewAccount("erik", "Erik Mulder", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD),
+                new NewAccount("fleur", "Fleur Visser", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD)));
+        browser = Browser.open(360, 640);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        server.close();
+    }
+
+    @BeforeEach
+    void loggedOut() {
+        browser.get(server.url("/login"));
+        browser.script("localStorage.clear();");
+    }
+
+    @Test
+    void employeeBooksADesk_seesItInMyBookings_andCancelsIt() {
+        browser.get(server.url("/"));
+        browser.waitFor(By.id("username"));
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/login"), "not logged in, so the login form");
+        assertNoSeriousViolations("login");
+        browser.screenshot("staff-login");
+
+        logIn("dana");
+        browser.waitForText(By.tagName("h1"), "Good morning, Dana Smit", WAIT);
+        browser.waitForText(By.id("today-bookings"), "You have nothing booked today", WAIT);
+        assertNoSeriousViolations("home");
+
+        // Book: the desk tab, tomorrow, the whole day; Desk 1 is in the list.
+        click(By.cssSelector("a[data-nav=book]"));
+        browser.waitForText(By.tagName("h1"), "Book a desk", WAIT);
+        setDate("2026-11-24");
+        browser.waitForText(By.id("result-count"), "3 desks free", WAIT);
+        assertNoSeriousViolations("find a desk");
+
+        // The floor map shows the desks that have a place on it; a free one is a button named after the desk.
+        click(By.xpath("//div[contains(@class, 'view-switch')]/button[contains(., 'Floor map')]"));
+        WebElement map = browser.waitFor(By.id("floor-map"));
+        assertEquals(2, map.findElements(By.cssSelector("g.desk-free[role=button]")).size());
+        assertEquals("Desk 1: free", map.findElement(By.cssSelector("g[data-resource-id=desk-1]")).getAttribute("aria-label"));
+        assertTrue(map.getText().contains("Free desks without a place on the map: 1"), map.getText());
+        assertNoSeriousViolations("floor map");
+        browser.script("arguments[0].scrollIntoView({block: 'start'});", browser.driver().findElement(By.id("results-heading")));
+        browser.screenshot("staff-find-map");
+        click(By.xpath("//div[contains(@class, 'view-switch')]/button[contains(., 'List')]"));
+
+        WebElement choose = resultButton("Desk 1");
+        tap(choose);
+        WebElement dialog = browser.waitFor(By.cssSelector("dialog[open]"));
+        assertTrue(dialog.getText().contains("Desk 1"), dialog.getText());
+        assertTrue(dialog.getText().contains("Tuesday 24 November"), dialog.getText());
+        assertTrue(dialog.getText().contains("whole day"), dialog.getText());
+        assertNoSeriousViolations("confirm booking");
+        tap(dialog.findElement(By.cssSelector("button.primary")));
+        browser.waitForText(By.id("booking-feedback"), "Booked: Desk 1, Tuesday 24 November · whole day.", WAIT);
+        browser.waitForText(By.id("result-count"), "2 desks free", WAIT);
+
+        // My bookings shows it; cancelling asks first, then the server has it cancelled.
+        click(By.cssSelector("a[data-nav=bookings]"));
+        WebElement item = browser.waitForText(By.id("upcoming"), "Desk 1", WAIT).findElement(By.cssSelector("li.booking"));
+        long id = Long.parseLong(item.getAttribute("data-booking-id"));
+        assertTrue(item.getText().contains("Booked"), item.getText());
+        assertNoSeriousViolations("my bookings");
+        browser.screenshot("staff-bookings");
+        tap(item.findElement(By.xpath(".//button[contains(., 'Cancel')]")));
+        WebElement question = browser.waitFor(By.cssSelector("dialog[open]"));
+        assertTrue(question.getText().contains("Do you want to cancel Desk 1"), question.getText());
+        tap(question.findElement(By.cssSelector("button.danger")));
+        browser.waitForText(By.id("upcoming"), "You have nothing booked", WAIT);
+        browser.waitForText(By.id("recent"), "Cancelled", WAIT);
+
+        JsonNode booking = server.get("/api/v1/bookings/" + id, server.login("dana")).json();
+        assertEquals("cancelled", booking.get("status").asText());
+        assertEquals("desk-1", booking.get("resourceId").asText());
+    }
+
+    @Test
+    void sessionSurvivesAReload_andLogoutEndsIt() {
+        logIn("erik");
+        browser.waitForText(By.tagName("h1"), "Erik Mulder", WAIT);
+        browser.driver().navigate().refresh();
+        browser.waitForText(By.tagName("h1"), "Erik Mulder", WAIT);
+        assertTrue(browser.driver().findElements(By.id("username")).isEmpty(), "no login form after a reload");
+
+        click(By.id("settings-link"));
+        browser.waitForText(By.tagName("h1"), "Settings", WAIT);
+        assertNoSeriousViolations("settings");
+        click(By.id("logout"));
+        browser.waitFor(By.id("username"));
+        browser.driver().navigate().refresh();
+        browser.waitFor(By.id("username"));
+    }
+
+    @Test
+    void wrongPassword_isToldKindly_andNothingIsStored() {
+        browser.get(server.url("/login"));
+        browser.waitFor(By.id("username")).sendKeys("alice");
+        browser.driver().findElement(By.id("password")).sendKeys("not the password");
+        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        browser.waitForText(By.id("login-error"), "That username and password do not match", WAIT);
+        assertEquals("true", browser.driver().findElement(By.id("password")).getAttribute("aria-invalid"));
+        assertEquals(null, browser.script("return localStorage.getItem('flexplek.session');"));
+        assertNoSeriousViolations("login error");
+    }
+
+    /** The only story here that books for today, so the desks' states today are known. */
+    @Test
+    void walkUp_logsInFirst_booksAFreeDesk_checksInOnesOwn_andOffersTheNearestForATakenOne() {
+        // Bob scans Desk 2's code without being logged in: the login comes first, then the same desk.
+        browser.get(server.url("/d/desk-2"));
+        browser.waitFor(By.id("username"));
+        assertTrue(browser.driver().getCurrentUrl().contains("next=%2Fd%2Fdesk-2"), browser.driver().getCurrentUrl());
+        logIn("bob");
+        browser.waitForText(By.tagName("h1"), "Desk 2", WAIT);
+        browser.waitForText(By.id("walkup"), "Free for the rest of the day", WAIT);
+        assertNoSeriousViolations("walk-up, free");
+        browser.screenshot("staff-walkup");
+        click(By.id("walkup-book"));
+        browser.waitForText(By.id("walkup"), "Desk 2 is booked and you are checked in", WAIT);
+        JsonNode bobs = server.get("/api/v1/bookings?resourceId=desk-2", server.login("bob")).json().get("bookings");
+        assertEquals(1, bobs.size());
+        assertEquals("2026-11-23", bobs.get(0).get("date").asText());
+        assertEquals("day", bobs.get(0).get("part").asText());
+        assertEquals("checked-in", bobs.get(0).get("status").asText());
+        assertEquals("qr", bobs.get(0).get("checkInMethod").asText());
+
+        // Carol booked Desk 3 for today; scanning it checks her in.
+        String carol = server.login("carol");
+        TestServer.Response booked = server.post("/api/v1/bookings", carol,
+                Map.of("resourceId", "desk-3", "date", "2026-11-23", "part", "day"));
+        assertEquals(201, booked.status(), booked.body());
+        long id = booked.json().get("id").asLong();
+        logOutInBrowser();
+        logIn("carol");
+        browser.get(server.url("/d/desk-3"));
+        browser.waitForText(By.id("walkup"), "This is your desk", WAIT);
+        assertNoSeriousViolations("walk-up, own booking");
+        click(By.id("walkup-check-in"));
+        browser.waitForText(By.id("walkup"), "You are checked in", WAIT);
+        JsonNode checkedIn = server.get("/api/v1/bookings/" + id, carol).json();
+        assertEquals("checked-in", checkedIn.get("status").asText());
+        assertEquals("qr", checkedIn.get("checkInMethod").asText());
+
+        // Alice scans Desk 2, which Bob has: taken (never by whom), and the nearest free desk is one tap away.
+        logOutInBrowser();
+        logIn("alice");
+        browser.get(server.url("/d/desk-2"));
+        WebElement walkup = browser.waitForText(By.id("walkup"), "This desk is taken", WAIT);
+        assertFalse(walkup.getText().contains("Bob"), walkup.getText());
+        assertNoSeriousViolations("walk-up, taken");
+        WebElement nearest = browser.waitFor(By.id("walkup-alternative"));
+        assertTrue(nearest.getText().contains("Book Desk 1"), nearest.getText());
+        tap(nearest);
+        browser.waitForText(By.id("walkup"), "Desk 1 is booked and you are checked in", WAIT);
+        JsonNode alices = server.get("/api/v1/bookings?resourceId=desk-1&from=2026-11-23T00:00:00%2B01:00&to=2026-11-24T00:00:00%2B01:00",
+                server.login("alice")).json().get("bookings");
+        assertEquals(1, alices.size());
+        assertEquals("checked-in", alices.get(0).get("status").asText());
+    }
+
+    @Test
+    void conflict_isExplained_andTheAlternativeBooksInOneTap() {
+        logIn("fleur");
+        browser.get(server.url("/find?site=town-hall&date=2026-11-25&part=morning"));
+        browser.waitForText(By.id("result-count"), "desks free", WAIT);
+        WebElement choose = resultButton("Desk 1");
+
+        // Between seeing the list and confirming, Bob books Desk 1.
+        String bob = server.login("bob");
+        assertEquals(201, server.post("/api/v1/bookings", bob,
+                Map.of("resourceId", "desk-1", "date", "2026-11-25", "part", "morning")).status());
+
+        tap(choose);
+        browser.waitFor(By.cssSelector("dialog[open] button.primary")).click();
+        WebElement feedback = browser.waitForText(By.id("booking-feedback"), "Could not book Desk 1", WAIT);
+        assertTrue(feedback.getText().contains("Someone else has just booked this"), feedback.getText());
+        assertFalse(feedback.getText().contains("Bob"), "never who booked it");
+        assertNoSeriousViolations("conflict");
+        browser.screenshot("staff-conflict");
+        WebElement alternative = feedback.findElement(By.cssSelector("button.alternative"));
+        assertTrue(alternative.getText().contains("Book Desk 2"), alternative.getText());
+        tap(alternative);
+        browser.waitForText(By.id("booking-feedback"), "Booked: Desk 2", WAIT);
+
+        JsonNode mine = server.get("/api/v1/bookings?from=2026-11-25T00:00:00%2B01:00&to=2026-11-26T00:00:00%2B01:00",
+                server.login("fleur")).json().get("bookings");
+        assertEquals(1, mine.size());
+        assertEquals("desk-2", mine.get(0).get("resourceId").asText());
+        assertEquals("morning", mine.get(0).get("part").asText());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private void logIn(String username) {
+        if (browser.driver().findElements(By.id("username")).isEmpty()) {
+            browser.get(server.url("/login"));
+        }
+        browser.waitFor(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void logOutInBrowser() {
+        browser.script("localStorage.removeItem('flexplek.session');");
+    }
+
+    private void click(By by) {
+        tap(browser.waitFor(by));
+    }
+
+    /**
+     * Clicks like a thumb: the element is scrolled to the middle of the screen first, because WebDriver scrolls it
+     * only to the bottom edge, where the app's fixed navigation bar covers it.
+     */
+    private void tap(WebElement element) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** Sets a date input the way a date picker does: a new value and a change event. */
+    private void setDate(String date) {
+        WebElement input = browser.waitFor(By.id("date"));
+        browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                input, date);
+    }
+
+    private WebElement resultButton(String name) {
+        WebElement list = browser.waitForText(By.id("result-list"), name, WAIT);
+        return list.findElements(By.cssSelector("li.card")).stream()
+                .filter(li -> li.findElement(By.tagName("h3")).getText().equals(name))
+                .findFirst().orElseThrow()
+                .findElement(By.cssSelector("button.choose"));
+    }
+
+    private void assertNoSeriousViolations(String screen) {
+        List<String> violations = browser.seriousAccessibilityViolations();
+        assertTrue(violations.isEmpty(), screen + ": " + violations);
+    }
+}
