@@ -135,6 +135,11 @@ async function showScreen(screen, params, moveFocus, route = { screen }, account
       link.removeAttribute('aria-current');
     }
   }
+  if (screen.name === 'settings') {
+    settingsLink.setAttribute('aria-current', 'page');
+  } else {
+    settingsLink.removeAttribute('aria-current');
+  }
   const root = h('div', { class: `screen screen-${screen.name || 'page'}` });
   main.replaceChildren(root);
   // Screens draw their heading before they wait for anything, so it is there to take the focus.

@@ -39,7 +39,9 @@ class StaffAppTest {
         server.app().identity().ensureAccounts(List.of(
                 new NewAccount("dana", "Dana Smit", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD),
                 new NewAccount("erik", "Erik Mulder", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD),
-                new NewAccount("fleur", "Fleur Visser", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD)));
+                new NewAccount("fleur", "Fleur Visser", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD),
+                new NewAccount("gijs", "Gijs Bos", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD),
+                new NewAccount("hanna", "Hanna Vos", Role.EMPLOYEE, "Communicatie", "town-hall", TestServer.PASSWORD)));
         browser = Browser.open(360, 640);
     }
 
@@ -233,6 +235,65 @@ class StaffAppTest {
         assertEquals("morning", mine.get(0).get("part").asText());
     }
 
+    @Test
+    void roomAndVehicle_areBookedForATimeSlot() {
+        logIn("gijs");
+        browser.get(server.url("/rooms?site=town-hall&date=2026-11-24&start=10:00&end=11:30&attendees=4"));
+        browser.waitForText(By.id("result-count"), "1 room free", WAIT);
+        assertEquals("10:00", selected("start"));
+        assertEquals("11:30", selected("end"));
+        assertNoSeriousViolations("rooms");
+        WebElement room = resultButton("Room Maas");
+        assertTrue(browser.text(By.id("result-list")).contains("6 seats"), browser.text(By.id("result-list")));
+        tap(room);
+        WebElement dialog = browser.waitFor(By.cssSelector("dialog[open]"));
+        assertTrue(dialog.getText().contains("10:00–11:30"), dialog.getText());
+        assertTrue(dialog.getText().contains("Number of people: 4"), dialog.getText());
+        tap(dialog.findElement(By.cssSelector("button.primary")));
+        browser.waitForText(By.id("booking-feedback"), "Booked: Room Maas, Tuesday 24 November · 10:00–11:30.", WAIT);
+        JsonNode roomBooking = onlyBooking("gijs", "room");
+        assertEquals("2026-11-24T10:00:00+01:00", roomBooking.get("start").asText());
+        assertEquals("2026-11-24T11:30:00+01:00", roomBooking.get("end").asText());
+        assertEquals(4, roomBooking.get("attendees").asInt());
+
+        // The e-car for a trip that afternoon, from the vehicle tab.
+        click(By.xpath("//nav[contains(@class, 'tabs')]/a[contains(., 'Vehicle')]"));
+        browser.waitForText(By.tagName("h1"), "Book an e-bike or e-car", WAIT);
+        tap(browser.waitFor(By.cssSelector("input[name=vehicle-type][value=ecar]")));
+        setDate("2026-11-24");
+        chooseOption("start", "13:00");
+        chooseOption("end", "15:00");
+        browser.waitForText(By.id("result-count"), "1 e-car free", WAIT);
+        assertNoSeriousViolations("vehicles");
+        tap(resultButton("E-car 1"));
+        tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
+        browser.waitForText(By.id("booking-feedback"), "Booked: E-car 1, Tuesday 24 November · 13:00–15:00.", WAIT);
+        JsonNode trip = onlyBooking("gijs", "ecar");
+        assertEquals("2026-11-24T13:00:00+01:00", trip.get("start").asText());
+        assertEquals("2026-11-24T15:00:00+01:00", trip.get("end").asText());
+    }
+
+    @Test
+    void languageSwitch_turnsTheAppDutch_andIsRemembered() {
+        logIn("hanna");
+        browser.waitForText(By.tagName("h1"), "Good morning", WAIT);
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("language"))).selectByValue("nl");
+        browser.waitForText(By.tagName("h1"), "Goedemorgen, Hanna Vos", WAIT);
+        assertEquals("nl", browser.script("return document.documentElement.lang"));
+        assertTrue(browser.text(By.id("app-nav")).contains("Mijn boekingen"), browser.text(By.id("app-nav")));
+        browser.driver().navigate().refresh();
+        browser.waitForText(By.tagName("h1"), "Goedemorgen", WAIT);
+        click(By.cssSelector("a[data-nav=book]"));
+        browser.waitForText(By.tagName("h1"), "Werkplek boeken", WAIT);
+        browser.waitForText(By.id("result-count"), "werkplekken vrij", WAIT);
+        assertNoSeriousViolations("find a desk in Dutch");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("language"))).selectByValue("de");
+        browser.waitForText(By.tagName("h1"), "Arbeitsplatz buchen", WAIT);
+        browser.waitForText(By.id("result-count"), "Arbeitsplätze frei", WAIT);
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("language"))).selectByValue("en");
+        browser.waitForText(By.tagName("h1"), "Book a desk", WAIT);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -269,6 +330,22 @@ class StaffAppTest {
         WebElement input = browser.waitFor(By.id("date"));
         browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
                 input, date);
+    }
+
+    private String selected(String selectId) {
+        return new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id(selectId))).getFirstSelectedOption()
+                .getAttribute("value");
+    }
+
+    private void chooseOption(String selectId, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id(selectId))).selectByValue(value);
+    }
+
+    /** The one booking of this type the person has, read through the API. */
+    private JsonNode onlyBooking(String username, String type) {
+        JsonNode list = server.get("/api/v1/bookings?type=" + type, server.login(username)).json().get("bookings");
+        assertEquals(1, list.size(), list.toString());
+        return list.get(0);
     }
 
     private WebElement resultButton(String name) {
