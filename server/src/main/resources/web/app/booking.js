@@ -39,7 +39,11 @@ export function statusBadge(booking, ctx) {
 
 /** A booking as a list item, with Check in and Cancel where they apply. `onChange` runs after either. */
 export async function bookingItem(booking, ctx, { onChange, cancellable = true } = {}) {
-  const [siteInfo, policyMap] = await Promise.all([data.site(booking.siteId), data.policies()]);
+  const [siteInfo, policyMap, resource] = await Promise.all([data.site(booking.siteId), data.policies(),
+    data.resources(booking.siteId, booking.resourceType)
+      .then((list) => list.find((r) => r.id === booking.resourceId)).catch(() => null)]);
+  const where = [siteInfo ? siteInfo.name : booking.siteId,
+    resource ? placeName(siteInfo, resource.floorId, resource.zoneId) : ''].filter(Boolean).join(' · ');
   const zone = siteInfo?.timeZone;
   const nowMs = data.now();
   const actions = h('div', { class: 'button-row' });
@@ -91,7 +95,7 @@ export async function bookingItem(booking, ctx, { onChange, cancellable = true }
       h('h3', {}, booking.resourceName),
       statusBadge(booking, ctx)),
     h('p', { class: 'meta' }, whenLabel(booking, ctx, zone)),
-    h('p', { class: 'meta' }, icon('pin'), siteInfo ? siteInfo.name : booking.siteId),
+    h('p', { class: 'meta' }, icon('pin'), where),
     actions.childElementCount ? actions : null,
     feedback);
 }

@@ -452,12 +452,14 @@ async function render(ctx, root, kind) {
       if (!inZone.length) {
         continue;
       }
-      const zx = Math.min(...inZone.map((r) => r.position.x)) - 1.4;
-      const zy = Math.min(...inZone.map((r) => r.position.y)) - 2.2;
-      const zw = Math.max(...inZone.map((r) => r.position.x)) - zx + 1.4;
-      const zh = Math.max(...inZone.map((r) => r.position.y)) - zy + 1.6;
+      // Room for the name above the desks and the desk numbers below, less than the 4 m between desk rows.
+      const zx = Math.min(...inZone.map((r) => r.position.x)) - 1.5;
+      const zy = Math.min(...inZone.map((r) => r.position.y)) - 1.85;
+      // Wide enough for its name (about half an em per character at 0.75 m type).
+      const zw = Math.max(Math.max(...inZone.map((r) => r.position.x)) - zx + 1.5, zone.name.length * 0.42 + 0.8);
+      const zh = Math.max(...inZone.map((r) => r.position.y)) - zy + 1.9;
       drawing.append(svg('rect', { x: zx, y: zy, width: zw, height: zh, rx: 0.4, class: `zone${zone.id === state.zone ? ' zone-chosen' : ''}` }),
-        svg('text', { x: zx + 0.3, y: zy + 0.85, class: 'zone-label', 'aria-hidden': 'true' }, zone.name));
+        svg('text', { x: zx + 0.3, y: zy + 0.78, class: 'zone-label', 'aria-hidden': 'true' }, zone.name));
     }
     for (const desk of desks) {
       const free = freeIds.has(desk.id);
@@ -473,7 +475,7 @@ async function render(ctx, root, kind) {
       svg('title', {}, label),
       svg('circle', { r: 0.95 }),
       svg('path', { d: iconPath(match ? 'check' : free ? 'info' : 'cross'), transform: 'translate(-0.66 -0.66) scale(0.055)' }),
-      svg('text', { y: 1.75, class: 'desk-label', 'aria-hidden': 'true' }, shortName(desk.name)));
+      svg('text', { y: 1.58, class: 'desk-label', 'aria-hidden': 'true' }, shortName(desk.name)));
       if (match) {
         mark.addEventListener('click', () => choose(desk));
         mark.addEventListener('keydown', (event) => {

@@ -25,7 +25,7 @@ export default {
       h('h2', { id: 'next-heading' }, t('home.next')), nextList,
       h('p', {}, h('a', { href: '/bookings', 'data-link': true }, t('home.allBookings'))));
     root.append(...[
-      h('h1', {}, t(greeting, { name: account.displayName })),
+      h('h1', {}, t(greeting, { name: String(account.displayName).split(' ')[0] })),
       todaySection,
       usualDesk(account, ctx),
       nextSection,
