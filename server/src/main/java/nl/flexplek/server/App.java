@@ -21,6 +21,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import nl.flexplek.server.board.BoardFeature;
 import nl.flexplek.server.booking.AvailabilityEndpoint;
 import nl.flexplek.server.booking.AvailabilityService;
 import nl.flexplek.server.booking.BookingEndpoint;
@@ -31,6 +32,8 @@ import nl.flexplek.server.booking.DayPart;
 import nl.flexplek.server.booking.DemoHistory;
 import nl.flexplek.server.booking.PolicyEndpoint;
 import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.calendar.CalendarFeedEndpoint;
+import nl.flexplek.server.calendar.CalendarFeedService;
 import nl.flexplek.server.common.ApiHeaders;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.common.HttpMetrics;
@@ -38,6 +41,7 @@ import nl.flexplek.server.common.Json;
 import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.OpenApiEndpoint;
 import nl.flexplek.server.common.ProblemResponder;
+import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.DemoEstate;
@@ -57,6 +61,8 @@ import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
 import nl.flexplek.server.web.WebPages;
+import nl.flexplek.server.staff.StaffEndpoint;
+import nl.flexplek.server.staff.StaffService;
 
 /**
  * Wiring: settings to database, services, endpoints and the web server. Tests build the same App on a free port
@@ -75,6 +81,7 @@ public final class App implements AutoCloseable {
     private final BookingService bookings;
     private final SiteEvents siteEvents = new SiteEvents();
     private final OccupancyService occupancy;
+    private final BoardFeature board;
     private final EmbeddedBroker broker;
     private final MqttConnection mqtt;
     private final WebServer server;
@@ -88,12 +95,16 @@ public final class App implements AutoCloseable {
         this.estate = new EstateService(db, json);
         this.identity = new IdentityService(db, clock, settings.identity());
         this.policies = new PolicyService(db, clock, settings.booking());
-        this.bookings = new BookingService(db, clock, estate, policies, settings.booking());
-        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking());
+        // Vehicles' charge comes from the live occupancy, made further down (it needs the bookings); asked only later.
+        AvailabilityService availability = new AvailabilityService(db, estate, policies, settings.booking(),
+                (resourceId, at) -> occupancy().charge(resourceId, at));
+        this.bookings = new BookingService(db, clock, estate, policies, settings.booking(), availability);
+        StaffService staff = new StaffService(db, clock, estate);
+        CalendarFeedService calendarFeeds = new CalendarFeedService(db, clock, estate, settings.calendar());
 
         settings.estateFile().ifPresent(file -> estate.importDocument(readEstate(yaml, Path.of(file))));
         if (settings.demo()) {
-            loadDemo(settings, clock);
+            loadDemo(settings, clock, staff);
         }
 
         this.occupancy = new OccupancyService(db, clock, estate, bookings, policies, settings.occupancy(), siteEvents, json);
@@ -105,6 +116,9 @@ public final class App implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
         Responses responses = new Responses(json);
+        PublicUrl publicUrl = new PublicUrl(settings.publicUrl());
+        this.board = new BoardFeature(db, clock, settings.board(), estate, identity, bookings, occupancy, siteEvents,
+                json, publicUrl, requests, responses);
         ProblemResponder problems = new ProblemResponder(json, metrics);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new ApiHeaders(metrics))
@@ -116,9 +130,12 @@ public final class App implements AutoCloseable {
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
+                        new StaffEndpoint(staff, requests, responses),
+                        new CalendarFeedEndpoint(calendarFeeds, publicUrl, responses),
                         new OpenApiEndpoint(json))
+                .register("/api/v1", board.endpoints())
                 .any("/api/*", (req, res) -> {
-                    throw new NotFoundException("There is no API resource at " + req.path().path() + ".");
+                    throw new NotFoundException("There is no API resource at " + ApiHeaders.loggable(req.path().path()) + ".");
                 });
         WebPages.register(routing);
         problems.register(routing);
@@ -179,6 +196,10 @@ public final class App implements AutoCloseable {
         return occupancy;
     }
 
+    public BoardFeature board() {
+        return board;
+    }
+
     public SiteEvents siteEvents() {
         return siteEvents;
     }
@@ -205,7 +226,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private void loadDemo(Settings settings, Clock clock) {
+    private void loadDemo(Settings settings, Clock clock, StaffService staff) {
         LOG.warning("""
 
                 ************************************************************************
@@ -226,6 +247,7 @@ public final class App implements AutoCloseable {
         }
         int created = identity.ensureAccounts(DemoAccounts.accounts(DemoEstate.DEPARTMENTS, homeSites, siteIds));
         LOG.info(() -> "Demo accounts created: " + created);
+        staff.optInDemoEmployees();
         new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
     }
 
@@ -250,6 +272,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         maintenance.shutdownNow();
+        board.close();
         server.stop();
         mqtt.close();
         if (broker != null) {

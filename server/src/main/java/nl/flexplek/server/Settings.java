@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import nl.flexplek.server.board.BoardSettings;
 import nl.flexplek.server.booking.BookingPolicy;
 import nl.flexplek.server.booking.BookingSettings;
+import nl.flexplek.server.calendar.CalendarSettings;
 import nl.flexplek.server.common.DatabaseSettings;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.IdentitySettings;
@@ -23,7 +25,13 @@ import nl.flexplek.server.occupancy.SensorKind;
  */
 public record Settings(DatabaseSettings database, boolean demo, int demoHistoryWeeks, Optional<String> estateFile,
                        IdentitySettings identity, BookingSettings booking, MqttSettings mqtt,
-                       Optional<String> mqttSharedGroup, OccupancySettings occupancy) {
+                       Optional<String> mqttSharedGroup, OccupancySettings occupancy, CalendarSettings calendar,
+                       BoardSettings board) {
+
+    /** Where people reach this server from outside (validated, without a trailing slash), if configured. */
+    public Optional<String> publicUrl() {
+        return calendar.publicUrl();
+    }
 
     public static Settings from(Config config) {
         Config flexplek = config.get("flexplek");
@@ -64,16 +72,28 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
         for (SensorKind kind : SensorKind.values()) {
             offline.put(kind, duration(occ.get("offline-after." + kind.code()), Duration.ofHours(1)));
         }
+        Map<ResourceType, Integer> chargePerHour = new EnumMap<>(ResourceType.class);
+        chargePerHour.put(ResourceType.EBIKE, occ.get("charge-percent-per-hour.ebike").asInt().orElse(20));
+        chargePerHour.put(ResourceType.ECAR, occ.get("charge-percent-per-hour.ecar").asInt().orElse(10));
         OccupancySettings occupancy = new OccupancySettings(hold, checkInAfter, offline,
                 occ.get("low-battery-percent").asInt().orElse(20),
                 occ.get("early-release").asBoolean().orElse(true),
                 duration(occ.get("early-release-after"), Duration.ofHours(2)),
-                duration(occ.get("tick-interval"), Duration.ofSeconds(15)));
+                duration(occ.get("tick-interval"), Duration.ofSeconds(15)),
+                chargePerHour);
+        CalendarSettings calendar = new CalendarSettings(
+                // FLEXPLEK_PUBLIC_URL reaches Helidon as flexplek.public.url (only _dash_ makes a '-'); both work.
+                text(flexplek.get("public-url")).or(() -> text(flexplek.get("public.url"))),
+                text(flexplek.get("calendar.feed-key")),
+                flexplek.get("calendar.past-days").asInt().orElse(30));
         return new Settings(database,
                 flexplek.get("demo").asBoolean().orElse(false),
                 flexplek.get("demo-history-weeks").asInt().orElse(8),
                 text(flexplek.get("estate-file")),
-                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy);
+                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy, calendar,
+                new BoardSettings(duration(flexplek.get("board.heartbeat"), Duration.ofSeconds(15)),
+                        flexplek.get("board.events-per-site").asInt().orElse(1024),
+                        duration(flexplek.get("board.kiosk-token-lifetime"), Duration.ofDays(3650))));
     }
 
     private static Optional<String> text(Config node) {

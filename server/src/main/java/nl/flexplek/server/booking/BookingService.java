@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,7 @@ import nl.flexplek.server.common.IdempotencyKeyReusedException;
 import nl.flexplek.server.common.InvalidRequestException;
 import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.PolicyViolationException;
+import nl.flexplek.server.common.ProblemException;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.Site;
@@ -38,6 +40,10 @@ public final class BookingService {
     private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Problem members and the conflict code clients translate. */
+    private static final String CONFLICT = "conflict";
+    private static final String TAKEN = "taken";
+    private static final String ALTERNATIVES = "alternatives";
 
     private final Database db;
     private final Clock clock;
@@ -45,11 +51,14 @@ public final class BookingService {
     private final PolicyService policies;
     private final BookingRules rules;
     private final BookingSettings settings;
+    private final AvailabilityService availability;
     private final BookingMetrics metrics = new BookingMetrics();
     private final List<Consumer<Booking>> listeners = new CopyOnWriteArrayList<>();
 
-    public BookingService(Database db, Clock clock, EstateService estate, PolicyService policies, BookingSettings settings) {
+    public BookingService(Database db, Clock clock, EstateService estate, PolicyService policies, BookingSettings settings,
+                          AvailabilityService availability) {
         this.db = db;
+        this.availability = availability;
         this.clock = clock;
         this.estate = estate;
         this.policies = policies;
@@ -66,49 +75,71 @@ public final class BookingService {
         listeners.forEach(listener -> listener.accept(booking));
     }
 
-    /** Books a resource for the caller. With an idempotency key, a retry returns the first booking. */
+    /**
+     * Books a resource for the caller. With an idempotency key, a retry returns the first booking. A refusal because
+     * the resource is taken, out of service or too small offers free {@code alternatives}.
+     */
     public BookingResult book(Principal who, BookingRequest request, Optional<String> idempotencyKey) {
         Resource resource = estate.estate().resource(request.resourceId())
                 .orElseThrow(() -> InvalidRequestException.field("resourceId", "there is no resource '" + request.resourceId() + "'"));
-        if (!resource.inService()) {
-            throw new PolicyViolationException("out-of-service", resource.name() + " is out of service.");
-        }
         Site site = estate.site(resource.siteId());
-        Slot slot = rules.slot(request, site, resource);
         BookingPolicy policy = policies.policy(resource.type());
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored
+        if (!resource.inService()) {
+            throw new PolicyViolationException("out-of-service", resource.name() + " is out of service.",
+                    alternativesFor(resource, site, policy, request, now));
+        }
+        Slot slot;
+        try {
+            slot = rules.slot(request, site, resource);
+        } catch (PolicyViolationException e) {
+            if (!e.rule().equals("capacity")) {
+                throw e;
+            }
+            throw new PolicyViolationException(e.rule(), e.getMessage(), alternativesFor(resource, site, policy, request, now));
+        }
         rules.checkTiming(slot, site, policy, now);
         Instant blockedUntil = slot.end().plus(policy.turnaround());
         String requestHash = fingerprint(request);
 
-        BookingResult result = db.write(BookingDao.class, dao -> {
-            if (idempotencyKey.isPresent()) {
-                Optional<BookingDao.IdempotencyRecord> earlier = dao.idempotencyKey(who.accountId(), idempotencyKey.get());
-                if (earlier.isPresent()) {
-                    if (!earlier.get().requestHash().equals(requestHash)) {
-                        throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
+        BookingResult result;
+        try {
+            result = db.write(BookingDao.class, dao -> {
+                if (idempotencyKey.isPresent()) {
+                    Optional<BookingDao.IdempotencyRecord> earlier = dao.idempotencyKey(who.accountId(), idempotencyKey.get());
+                    if (earlier.isPresent()) {
+                        if (!earlier.get().requestHash().equals(requestHash)) {
+                            throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
+                        }
+                        return new BookingResult(null, true, dao.byId(earlier.get().bookingId()).orElseThrow());
                     }
-                    return new BookingResult(null, true, dao.byId(earlier.get().bookingId()).orElseThrow());
                 }
+                if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
+                    throw new PolicyViolationException("max-upcoming", "You can hold at most " + policy.maxUpcomingPerPerson()
+                            + " upcoming " + resource.type().code() + " bookings.");
+                }
+                long id;
+                try {
+                    id = dao.insert(resource.id(), resource.type(), who.accountId(), slot.start(), slot.end(), blockedUntil,
+                            slot.date(), slot.part(), request.attendees(), now);
+                } catch (UnableToExecuteStatementException e) {
+                    throw refusal(e, dao, who, resource, slot, blockedUntil);
+                }
+                idempotencyKey.ifPresent(key -> dao.rememberIdempotencyKey(who.accountId(), key, requestHash, id, now));
+                // Made from what was inserted rather than read back: the writer's time is the booking rate.
+                Booking stored = new Booking(id, resource.id(), resource.type(), who.accountId(), who.username(),
+                        who.displayName(), slot.start(), slot.end(), blockedUntil, slot.date(), slot.part(),
+                        request.attendees(), BookingStatus.CONFIRMED, now, null, null, null, null, null);
+                return new BookingResult(null, false, stored);
+            });
+        } catch (ConflictException e) {
+            if (!TAKEN.equals(e.extensions().get(CONFLICT))) {
+                throw e;
             }
-            if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
-                throw new PolicyViolationException("max-upcoming", "You can hold at most " + policy.maxUpcomingPerPerson()
-                        + " upcoming " + resource.type().code() + " bookings.");
-            }
-            long id;
-            try {
-                id = dao.insert(resource.id(), resource.type(), who.accountId(), slot.start(), slot.end(), blockedUntil,
-                        slot.date(), slot.part(), request.attendees(), now);
-            } catch (UnableToExecuteStatementException e) {
-                throw refusal(e, dao, who, resource, slot, blockedUntil);
-            }
-            idempotencyKey.ifPresent(key -> dao.rememberIdempotencyKey(who.accountId(), key, requestHash, id, now));
-            // Made from what was inserted rather than read back: the writer's time is the booking rate.
-            Booking stored = new Booking(id, resource.id(), resource.type(), who.accountId(), who.username(),
-                    who.displayName(), slot.start(), slot.end(), blockedUntil, slot.date(), slot.part(),
-                    request.attendees(), BookingStatus.CONFIRMED, now, null, null, null, null, null);
-            return new BookingResult(null, false, stored);
-        });
+            // Found after the refusal and outside the writer's transaction: the writer's time is the booking rate.
+            throw new ConflictException(TAKEN, e.getMessage(),
+                    Map.of(ALTERNATIVES, availability.alternatives(resource, site, slot, request.attendees(), true)));
+        }
         // The answer is shaped on the request thread, after the commit.
         BookingResult answer = new BookingResult(view(result.stored()), result.replayed(), result.stored());
         if (!result.replayed()) {
@@ -127,7 +158,7 @@ public final class BookingService {
             BookingDao dao = handle.attach(BookingDao.class);
             Booking booking = visible(who, dao.byId(id), id);
             if (!booking.status().holdsResource()) {
-                throw new ConflictException("This booking is already " + booking.status().code() + ".");
+                throw new ConflictException("booking-" + booking.status().code(), "This booking is already " + booking.status().code() + ".");
             }
             if (!booking.endsAt().isAfter(now)) {
                 throw new PolicyViolationException("in-the-past", "This booking is already over.");
@@ -158,7 +189,7 @@ public final class BookingService {
                 return b;
             }
             if (b.status() != BookingStatus.CONFIRMED) {
-                throw new ConflictException("This booking is " + b.status().code() + " and cannot be checked in.");
+                throw new ConflictException("booking-" + b.status().code(), "This booking is " + b.status().code() + " and cannot be checked in.");
             }
             BookingPolicy policy = policies.policy(b.resourceType());
             Instant opens = b.startsAt().minus(policy.checkInOpens());
@@ -290,9 +321,9 @@ public final class BookingService {
             Optional<Booking> holder = dao.holding(resource.id(), slot.start(), blockedUntil);
             String when = holder.map(b -> " " + describe(b, zone)).orElse("");
             boolean own = holder.map(b -> b.accountId() == who.accountId()).orElse(false);
-            return new ConflictException(own
-                    ? "You already booked " + resource.name() + when + "."
-                    : resource.name() + " is already booked" + when + ".");
+            return own
+                    ? new ConflictException("already-yours", "You already booked " + resource.name() + when + ".")
+                    : new ConflictException(TAKEN, resource.name() + " is already booked" + when + ".");
         }
         if (message.contains("flexplek:one-desk-per-person")) {
             Optional<Booking> other = dao.personsDesk(who.accountId(), slot.start(), slot.end());
@@ -303,6 +334,22 @@ public final class BookingService {
                     + "; one desk per person at a time.");
         }
         return e;
+    }
+
+    /**
+     * The {@code alternatives} member for a refusal before booking (out of service, too small): the resources free for
+     * the slot asked for, when that slot is itself bookable; nothing when it is not (the person must change it first).
+     */
+    private Map<String, Object> alternativesFor(Resource resource, Site site, BookingPolicy policy, BookingRequest request,
+                                                Instant now) {
+        Slot slot;
+        try {
+            slot = rules.slot(resource.type(), site, request.date(), request.part(), request.start(), request.end());
+            rules.checkTiming(slot, site, policy, now);
+        } catch (ProblemException e) {
+            return Map.of();
+        }
+        return Map.of(ALTERNATIVES, availability.alternatives(resource, site, slot, request.attendees(), false));
     }
 
     private static String describe(Booking b, ZoneId zone) {

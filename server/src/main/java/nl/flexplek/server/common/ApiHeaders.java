@@ -12,11 +12,12 @@ import io.helidon.webserver.http.RoutingResponse;
 /**
  * For every API request: the {@code API-Version} header the Dutch API design rules ask for, no caching of personal
  * answers, the request log line (method, path without query, status, time; never headers or bodies, so no tokens or
- * passwords) and the latency metric.
+ * passwords, and calendar feed secrets masked in the path) and the latency metric.
  */
 public final class ApiHeaders implements Filter {
     public static final String API_VERSION = "1.0.0";
     private static final Logger LOG = Logger.getLogger("nl.flexplek.server.requests");
+    private static final String CALENDAR_FEEDS = "/calendar-feeds/";
 
     private final HttpMetrics metrics;
 
@@ -37,7 +38,23 @@ public final class ApiHeaders implements Filter {
             int status = res.status().code();
             String method = req.prologue().method().text();
             metrics.latency(method, req.matchingPattern().orElse("unmatched"), status, elapsed);
-            LOG.info(() -> method + " " + req.path().path() + " " + status + " " + elapsed.toMillis() + "ms");
+            LOG.info(() -> method + " " + loggable(req.path().path()) + " " + status + " " + elapsed.toMillis() + "ms");
         }
+    }
+
+    /**
+     * The path as it may be logged or echoed: a calendar feed's address holds its secret (calendar apps cannot send
+     * a token), so that part is masked.
+     */
+    public static String loggable(String path) {
+        int at = path.indexOf(CALENDAR_FEEDS);
+        if (at < 0) {
+            return path;
+        }
+        int secret = at + CALENDAR_FEEDS.length();
+        int end = path.indexOf('/', secret);
+        String segment = end < 0 ? path.substring(secret) : path.substring(secret, end);
+        String tail = end < 0 ? "" : path.substring(end);
+        return path.substring(0, secret) + (segment.endsWith(".ics") ? "***.ics" : "***") + tail;
     }
 }

@@ -38,7 +38,7 @@ public final class ProblemResponder {
         routing.error(ProblemException.class, (req, res, e) -> send(req, res, e.kind(), e.getMessage(), e));
         routing.error(HttpException.class, (req, res, e) -> send(req, res, kindOf(e.status()), helidonDetail(e), null));
         routing.error(Exception.class, (req, res, e) -> {
-            LOG.log(Level.SEVERE, "Unhandled failure on " + req.prologue().method() + " " + req.path().path(), e);
+            LOG.log(Level.SEVERE, "Unhandled failure on " + req.prologue().method() + " " + ApiHeaders.loggable(req.path().path()), e);
             send(req, res, ProblemKind.INTERNAL, "Something went wrong on our side. It has been logged.", null);
         });
     }
@@ -51,12 +51,15 @@ public final class ProblemResponder {
         body.put("title", kind.title());
         body.put("status", kind.status());
         body.put("detail", detail);
-        body.put("instance", req.path().absolute().path());
+        body.put("instance", ApiHeaders.loggable(req.path().absolute().path()));
         if (cause != null && !cause.fieldErrors().isEmpty()) {
             body.put("errors", cause.fieldErrors());
         }
         if (cause instanceof PolicyViolationException policy) {
             body.put("rule", policy.rule());
+        }
+        if (cause != null) {
+            cause.extensions().forEach(body::putIfAbsent);
         }
         if (kind == ProblemKind.UNAUTHENTICATED) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"flexplek\"");

@@ -71,13 +71,13 @@ final class EstateRepository {
         for (Floor floor : site.floors()) {
             List<String> owner = dao.floorSite(floor.id());
             if (!owner.isEmpty() && !owner.getFirst().equals(site.id())) {
-                throw new ConflictException("Floor '" + floor.id() + "' already belongs to site '" + owner.getFirst() + "'.");
+                throw new ConflictException("id-in-use", "Floor '" + floor.id() + "' already belongs to site '" + owner.getFirst() + "'.");
             }
             dao.upsertFloor(floor.id(), site.id(), floor.name(), floor.level());
             for (Zone zone : floor.zones()) {
                 List<String> zoneOwner = dao.zoneFloor(zone.id());
                 if (!zoneOwner.isEmpty() && !zoneOwner.getFirst().equals(floor.id())) {
-                    throw new ConflictException("Zone '" + zone.id() + "' already belongs to floor '" + zoneOwner.getFirst() + "'.");
+                    throw new ConflictException("id-in-use", "Zone '" + zone.id() + "' already belongs to floor '" + zoneOwner.getFirst() + "'.");
                 }
                 dao.upsertZone(zone.id(), floor.id(), zone.name(), zone.team());
             }
@@ -103,7 +103,7 @@ final class EstateRepository {
         if (r.sensorId() != null) {
             List<String> other = dao.otherResourceWithSensor(r.sensorId(), r.id());
             if (!other.isEmpty()) {
-                throw new ConflictException("Sensor '" + r.sensorId() + "' already watches resource '" + other.getFirst() + "'.");
+                throw new ConflictException("sensor-in-use", "Sensor '" + r.sensorId() + "' already watches resource '" + other.getFirst() + "'.");
             }
         }
         boolean created = dao.resourceExists(r.id()) == 0;

@@ -80,7 +80,7 @@ public final class EstateService {
     public Resource createResource(Resource resource) {
         db.write(handle -> {
             if (!repository.saveResource(handle, estate, resource)) {
-                throw new ConflictException("Resource '" + resource.id() + "' already exists; use PUT to change it.");
+                throw new ConflictException("duplicate-id", "Resource '" + resource.id() + "' already exists; use PUT to change it.");
             }
             return null;
         });

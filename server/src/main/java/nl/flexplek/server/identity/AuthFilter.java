@@ -2,7 +2,10 @@ package nl.flexplek.server.identity;
 
 import java.util.Optional;
 
+import java.util.regex.Pattern;
+
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -16,6 +19,7 @@ import io.helidon.webserver.http.ServerRequest;
 public final class AuthFilter implements Filter {
     static final String TOKEN_REJECTED = "flexplek.token-rejected";
     private static final String BEARER = "bearer ";
+    private static final Pattern BOARD = Pattern.compile("/api/v1/sites/[^/]+/board(/events|/qr\\.svg)?");
 
     private final IdentityService identity;
 
@@ -25,10 +29,22 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        bearerToken(req).ifPresent(token -> identity.authenticate(token).ifPresentOrElse(
+        bearerToken(req).or(() -> queryToken(req)).ifPresent(token -> identity.authenticate(token).ifPresentOrElse(
                 who -> req.context().register(Principal.class, who),
                 () -> req.context().register(TOKEN_REJECTED, Boolean.TRUE)));
         chain.proceed();
+    }
+
+    /**
+     * The token from {@code ?token=}, accepted only for reading a site's board: browsers' EventSource cannot send
+     * headers, and a kiosk screen is set up by opening one URL. Everywhere else a token in a URL would end up in
+     * histories and logs, so it is ignored there.
+     */
+    private static Optional<String> queryToken(ServerRequest req) {
+        if (!Method.GET.equals(req.prologue().method()) || !BOARD.matcher(req.path().path()).matches()) {
+            return Optional.empty();
+        }
+        return req.query().first("token").asOptional().filter(token -> !token.isBlank());
     }
 
     /** The token from {@code Authorization: Bearer ...}, if there is one. */

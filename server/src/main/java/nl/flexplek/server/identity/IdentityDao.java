@@ -59,4 +59,17 @@ interface IdentityDao {
 
     @SqlUpdate("DELETE FROM session WHERE expires_at < :cutoff")
     int deleteExpired(@Bind("cutoff") Instant cutoff);
+
+    @SqlUpdate("""
+            INSERT INTO account (username, display_name, role, site_id, password_hash, created_at)
+            VALUES (:username, :displayName, 'kiosk', :siteId, :passwordHash, :now)""")
+    @GetGeneratedKeys
+    long insertDevice(@Bind("username") String username, @Bind("displayName") String displayName,
+                      @Bind("siteId") String siteId, @Bind("passwordHash") String passwordHash, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE account SET active = 0 WHERE id = :accountId")
+    int deactivate(@Bind("accountId") long accountId);
+
+    @SqlUpdate("UPDATE session SET revoked_at = :now WHERE account_id = :accountId AND revoked_at IS NULL")
+    int revokeAll(@Bind("accountId") long accountId, @Bind("now") Instant now);
 }

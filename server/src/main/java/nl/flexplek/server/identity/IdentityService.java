@@ -87,6 +87,35 @@ public final class IdentityService {
         });
     }
 
+    /**
+     * Creates the account of a kiosk device bound to a site, with a password nobody knows, and issues its one
+     * long-lived token. Who may call: the kiosk registration of facility managers.
+     */
+    public DeviceToken registerDevice(String siteId, String displayName, Duration lifetime) {
+        String passwordHash = PasswordHasher.hash(Secrets.newToken());
+        String username = "kiosk#" + Secrets.newToken().substring(0, 12);
+        String token = Secrets.newToken();
+        Instant now = clock.instant();
+        long accountId = db.write(handle -> {
+            IdentityDao dao = handle.attach(IdentityDao.class);
+            long id = dao.insertDevice(username, displayName, siteId, passwordHash, now);
+            dao.insertSession(Secrets.hash(token), id, now, now.plus(lifetime));
+            return id;
+        });
+        LOG.info(() -> "Kiosk device registered for site " + siteId);
+        return new DeviceToken(accountId, token);
+    }
+
+    /** Ends a device: its tokens stop working at once and the account can never log in again. */
+    public void revokeDevice(long accountId) {
+        Instant now = clock.instant();
+        db.write(handle -> {
+            IdentityDao dao = handle.attach(IdentityDao.class);
+            dao.revokeAll(accountId, now);
+            return dao.deactivate(accountId);
+        });
+    }
+
     /** Removes sessions that expired more than a day ago; revoked and expired tokens are useless anyway. */
     public int purgeExpiredSessions() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));

@@ -9,7 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 
-/** Log in, log out, and who am I. */
+/** Log in and log out. (Who am I, for people, is the staff profile at {@code /me}.) */
 public final class SessionEndpoint implements HttpService {
     private final IdentityService identity;
     private final Requests requests;
@@ -24,8 +24,7 @@ public final class SessionEndpoint implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/sessions", this::login)                                    // anyone (it is the login)
-                .delete("/sessions/current", Access.allow(Access.ANYONE, this::logout))
-                .get("/me", Access.allow(Access.ANYONE, this::me));
+                .delete("/sessions/current", Access.allow(Access.ANYONE, this::logout));
     }
 
     record Credentials(String username, String password) {
@@ -57,9 +56,5 @@ public final class SessionEndpoint implements HttpService {
         // Access.allow let the request in, so it carries a valid bearer token.
         identity.logout(AuthFilter.bearerToken(req).orElseThrow());
         Responses.noContent(res);
-    }
-
-    private void me(Principal who, ServerRequest req, ServerResponse res) {
-        responses.ok(res, who);
     }
 }

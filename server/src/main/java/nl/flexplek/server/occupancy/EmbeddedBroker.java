@@ -50,7 +50,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private int boundPort(int requested) {
         // With port 0 Moquette binds asynchronously; its port is known a moment later.
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L; // generous: a busy CI machine is slow to bind
         int bound = portNow();
         while (bound <= 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);

@@ -24,6 +24,7 @@ import nl.flexplek.server.booking.Booking;
 import nl.flexplek.server.booking.BookingService;
 import nl.flexplek.server.booking.BookingStatus;
 import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.booking.VehicleCharge;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.estate.Estate;
 import nl.flexplek.server.estate.EstateService;
@@ -145,6 +146,26 @@ public final class OccupancyService implements AutoCloseable {
 
     public Optional<LiveState> resource(String resourceId) {
         return Optional.ofNullable(live.get(resourceId));
+    }
+
+    /**
+     * A vehicle's charge now and as expected at {@code at}: a plugged-in vehicle gains its type's configured percent
+     * per hour from now on, up to 100; one not plugged in keeps the charge it has. Other trips before {@code at} are
+     * not foreseen. Unknown (null) when the tracker never reported a charge. Safe on any thread.
+     */
+    public VehicleCharge.Charge charge(String resourceId, Instant at) {
+        LiveState state = live.get(resourceId);
+        if (state == null || state.soc() == null) {
+            return new VehicleCharge.Charge(null, state == null ? null : state.plugged(), null);
+        }
+        int soc = state.soc();
+        int expected = soc;
+        Instant now = clock.instant();
+        if (Boolean.TRUE.equals(state.plugged()) && at.isAfter(now)) {
+            double hours = Duration.between(now, at).toSeconds() / 3600.0;
+            expected = (int) Math.min(100, Math.floor(soc + settings.chargePercentPerHour(state.type()) * hours));
+        }
+        return new VehicleCharge.Charge(soc, state.plugged(), expected);
     }
 
     /** Every sensor: those the estate names and those heard of but not yet assigned. */

@@ -9,12 +9,19 @@ import nl.flexplek.server.estate.ResourceType;
  * Live-occupancy rules: how long a resource stays occupied after the last presence (a PIR sees motion only now and
  * then), how long presence must last before it checks a booking in, when a silent sensor counts as offline (per
  * kind), the low-battery level, whether a checked-in desk that stays empty is released early and after how long,
- * and how often the rules are re-evaluated.
+ * how often the rules are re-evaluated, and how many percent of charge a plugged-in e-bike or e-car gains per hour.
  */
 public record OccupancySettings(Map<ResourceType, Duration> presenceHold, Map<ResourceType, Duration> checkInAfter,
                                 Map<SensorKind, Duration> offlineAfter, int lowBatteryPercent,
-                                boolean earlyRelease, Duration earlyReleaseAfter, Duration tickInterval) {
+                                boolean earlyRelease, Duration earlyReleaseAfter, Duration tickInterval,
+                                Map<ResourceType, Integer> chargePercentPerHour) {
     public OccupancySettings {
+        chargePercentPerHour = Map.copyOf(chargePercentPerHour);
+        chargePercentPerHour.forEach((type, percent) -> {
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("flexplek.occupancy.charge-percent-per-hour." + type.code() + " must be 0-100");
+            }
+        });
         presenceHold = Map.copyOf(presenceHold);
         checkInAfter = Map.copyOf(checkInAfter);
         offlineAfter = Map.copyOf(offlineAfter);
@@ -30,6 +37,10 @@ public record OccupancySettings(Map<ResourceType, Duration> presenceHold, Map<Re
 
     Duration hold(ResourceType type) {
         return presenceHold.getOrDefault(type, Duration.ofMinutes(5));
+    }
+
+    int chargePercentPerHour(ResourceType type) {
+        return chargePercentPerHour.getOrDefault(type, 0);
     }
 
     Duration checkInAfter(ResourceType type) {

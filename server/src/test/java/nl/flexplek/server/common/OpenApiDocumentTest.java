@@ -291,7 +291,8 @@ class OpenApiDocumentTest {
         Set<String> properties = new TreeSet<>();
         problem.path("properties").fieldNames().forEachRemaining(properties::add);
         // The members ProblemResponder.send writes.
-        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule")), properties);
+        assertEquals(new TreeSet<>(Set.of("type", "title", "status", "detail", "instance", "errors", "rule",
+                "conflict", "alternatives")), properties);
         assertEquals(new TreeSet<>(Set.of("name", "reason")),
                 serializedProperties(ProblemException.FieldError.class).keySet(), "FieldError members");
         String description = problem.path("description").asText();
@@ -446,6 +447,26 @@ class OpenApiDocumentTest {
         types.put("SensorKind", nl.flexplek.server.occupancy.SensorKind.class);
         types.put("SensorList", nested("nl.flexplek.server.occupancy.OccupancyEndpoint$SensorList"));
         types.put("Sensor", nl.flexplek.server.occupancy.SensorView.class);
+        types.put("Board", nl.flexplek.server.board.Board.class);
+        types.put("BoardSite", nl.flexplek.server.board.Board.SiteSummary.class);
+        types.put("OpeningToday", nl.flexplek.server.board.Board.OpeningToday.class);
+        types.put("BoardLinks", nl.flexplek.server.board.Board.Links.class);
+        types.put("FloorBoard", nl.flexplek.server.board.Board.FloorBoard.class);
+        types.put("ZoneSummary", nl.flexplek.server.board.Board.ZoneSummary.class);
+        types.put("DeskEntry", nl.flexplek.server.board.DeskEntry.class);
+        types.put("RoomEntry", nl.flexplek.server.board.RoomEntry.class);
+        types.put("VehicleEntry", nl.flexplek.server.board.VehicleEntry.class);
+        types.put("TimeSlot", nl.flexplek.server.board.TimeSlot.class);
+        types.put("KioskRequest", nl.flexplek.server.board.KioskRequest.class);
+        types.put("Kiosk", nl.flexplek.server.board.Kiosk.class);
+        types.put("RegisteredKiosk", nl.flexplek.server.board.RegisteredKiosk.class);
+        types.put("AvailableResource", nl.flexplek.server.booking.AvailableResource.class);
+        types.put("Alternative", nl.flexplek.server.booking.Alternative.class);
+        types.put("Profile", nl.flexplek.server.staff.Profile.class);
+        types.put("UsualDesk", nl.flexplek.server.staff.Profile.UsualDesk.class);
+        types.put("Preferences", nl.flexplek.server.staff.Preferences.class);
+        types.put("Colleague", nl.flexplek.server.staff.Colleague.class);
+        types.put("CalendarFeed", nested("nl.flexplek.server.calendar.CalendarFeedEndpoint$FeedAddress"));
         return types;
     }
 

@@ -54,6 +54,17 @@ class EstateImportTest {
             assertEquals(4, ecars);
             assertTrue(withSensor > (desks + rooms + ebikes + ecars) * 0.8, "sensors " + withSensor);
             assertEquals(200, server.get("/api/v1/me", server.login("employee200", "demo")).status());
+            // Two in three demo employees chose to be findable, so some see teammates at their desks today.
+            int findable = 0;
+            int seeTeammates = 0;
+            for (int i = 1; i <= 6; i++) {
+                String employee = server.login("employee" + i, "demo");
+                findable += server.get("/api/v1/me", employee).json().get("findableByTeam").asBoolean() ? 1 : 0;
+                seeTeammates += server.get("/api/v1/colleagues/today", employee).json().isEmpty() ? 0 : 1;
+            }
+            assertEquals(4, findable);
+            assertTrue(seeTeammates > 0);
+            long preferences = count(server, "staff_preferences");
 
             long resources = count(server, "resource");
             long accounts = count(server, "account");
@@ -65,6 +76,7 @@ class EstateImportTest {
             assertEquals(accounts, count(server, "account"));
             assertEquals(bookings, count(server, "booking"));
             assertEquals(floors, count(server, "floor"));
+            assertEquals(preferences, count(server, "staff_preferences"));
             // The demo password still works after the restart: passwords are not re-hashed or replaced.
             assertEquals(200, server.get("/api/v1/me", server.login("employee1", "demo")).status());
         }

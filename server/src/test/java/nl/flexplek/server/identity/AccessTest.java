@@ -108,6 +108,20 @@ class AccessTest {
     }
 
     @Test
+    void theStaffAppsPagesAreForPeopleOnlyAndACalendarFeedTakesNoToken() {
+        for (String path : java.util.List.of("/api/v1/me", "/api/v1/colleagues/today", "/api/v1/me/calendar-feed")) {
+            assertEquals(403, server.get(path, kiosk).status(), path);
+            assertEquals(401, server.get(path, null).status(), path);
+            assertEquals(200, server.get(path, carol).status(), path);
+        }
+        assertEquals(403, server.put("/api/v1/me/preferences", kiosk, Map.of("findableByTeam", true)).status());
+        assertEquals(403, server.delete("/api/v1/me/calendar-feed", kiosk).status());
+        assertEquals(401, server.delete("/api/v1/me/calendar-feed", null).status());
+        // The secret in the address is the credential: no token is asked for, an unknown secret is simply not there.
+        assertEquals(404, server.get("/api/v1/calendar-feeds/" + "A".repeat(43) + ".ics", null).status());
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
         TestServer.Response wrong = server.post("/api/v1/sessions", null, Map.of("username", "alice", "password", "nope"));
         TestServer.Response unknown = server.post("/api/v1/sessions", null, Map.of("username", "mallory", "password", "nope"));
