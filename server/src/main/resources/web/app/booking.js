@@ -141,20 +141,32 @@ export async function attemptBooking(request, ctx, feedback, options = {}) {
       h('p', {}, ctx.t('booking.alternatives')),
       h('ul', { class: 'plain' }, alternatives.map((alt) => h('li', {}, h('button', {
         type: 'button', class: 'secondary alternative', onclick: () => attemptBooking(
-          { ...request, resourceId: alt.resourceId, ...(alt.start ? { start: alt.start, end: alt.end } : {}) },
-          ctx, feedback, { ...options, name: alt.name }),
+          instead(request, alt), ctx, feedback, { ...options, name: alt.name }),
       }, ctx.t('booking.bookInstead', { name: alt.name }),
-      alternativeDetail(alt, ctx, options.siteInfo)))))) : null;
+      alternativeDetail(alt, request, ctx, options.siteInfo)))))) : null;
     const title = isNetworkError(error) ? ctx.t('error.networkTitle') : ctx.t('booking.failed', { name });
     feedback.replaceChildren(notice('error', title, explanation, offers));
     return null;
   }
 }
 
-function alternativeDetail(alt, ctx, siteInfo) {
-  if (alt.start && alt.end && siteInfo) {
+/** The request for an alternative: another resource, and for rooms and vehicles possibly another time. */
+function instead(request, alt) {
+  const changed = { ...request, resourceId: alt.resourceId };
+  if (request.start && alt.start && alt.end) {
+    changed.start = alt.start;
+    changed.end = alt.end;
+  }
+  return changed;
+}
+
+/** What tells alternatives apart: a desk's floor and zone; a room's or vehicle's time (and a vehicle's charge). */
+function alternativeDetail(alt, request, ctx, siteInfo) {
+  if (request.start && alt.start && alt.end && siteInfo) {
+    const charge = alt.expectedSoc !== undefined && alt.expectedSoc !== null
+      ? ` · ${ctx.t('vehicles.expectedShort', { soc: alt.expectedSoc })}` : '';
     return h('span', { class: 'alt-detail' }, ` · ${formatTime(alt.start, ctx.lang, siteInfo.timeZone)}–`
-      + formatTime(alt.end, ctx.lang, siteInfo.timeZone));
+      + `${formatTime(alt.end, ctx.lang, siteInfo.timeZone)}${charge}`);
   }
   const where = placeName(siteInfo, alt.floorId, alt.zoneId);
   return where ? h('span', { class: 'alt-detail' }, ` · ${where}`) : null;

@@ -18,12 +18,17 @@ export default {
       type: 'checkbox', id: 'findable', role: 'switch', checked: account.findableByTeam,
       'aria-describedby': 'findable-explained',
     });
+    // On or off in words next to the switch, so its state never depends on colour (the checkbox itself tells
+    // screen readers).
+    const switchState = h('span', { class: 'switch-state', 'aria-hidden': 'true' });
+    const showState = () => { switchState.textContent = t(toggle.checked ? 'colleagues.on' : 'colleagues.off'); };
+    showState();
     const list = h('div', { id: 'team-today' }, loading(t));
     root.append(
       h('h1', {}, t('colleagues.title')),
       h('section', { 'aria-labelledby': 'findable-heading', class: 'panel' },
         h('h2', { id: 'findable-heading' }, t('colleagues.shareTitle')),
-        h('label', { class: 'switch', for: 'findable' }, toggle, h('span', { class: 'switch-track', 'aria-hidden': 'true' }),
+        h('label', { class: 'switch', for: 'findable' }, toggle, switchState,
           h('span', { class: 'switch-label' }, t('colleagues.share'))),
         h('div', { id: 'findable-explained', class: 'explain' },
           h('p', {}, account.department ? t('colleagues.explainTeam', { department: account.department })
@@ -36,6 +41,7 @@ export default {
         list));
     toggle.addEventListener('change', async () => {
       const wanted = toggle.checked;
+      showState();
       toggle.disabled = true;
       try {
         const answer = await api('/api/v1/me/preferences', { method: 'PUT', body: { findableByTeam: wanted } });
@@ -46,6 +52,7 @@ export default {
       } catch (error) {
         ctx.handleAuth(error);
         toggle.checked = !wanted;
+        showState();
         saved.replaceChildren(notice('error', t('colleagues.saveFailed'), h('p', {}, explain(error, t))));
       } finally {
         toggle.disabled = false;

@@ -407,9 +407,12 @@ async function render(ctx, root, kind) {
       lines.push(t('vehicles.range', { km: vehicle.rangeKm }));
     }
     let charge;
-    if (vehicle.expectedSoc !== undefined && vehicle.expectedSoc !== null) {
+    const known = (value) => value !== undefined && value !== null;
+    if (known(vehicle.expectedSoc) && known(vehicle.soc) && vehicle.soc !== vehicle.expectedSoc) {
+      charge = t('vehicles.expectedNow', { soc: vehicle.expectedSoc, now: vehicle.soc });
+    } else if (known(vehicle.expectedSoc)) {
       charge = t('vehicles.expected', { soc: vehicle.expectedSoc });
-    } else if (vehicle.soc !== undefined && vehicle.soc !== null) {
+    } else if (known(vehicle.soc)) {
       charge = t('vehicles.now', { soc: vehicle.soc });
     } else {
       charge = t('vehicles.unknown');

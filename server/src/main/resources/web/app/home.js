@@ -35,9 +35,11 @@ export default {
           quick('/find', 'desk', t('home.bookDesk')),
           quick('/rooms', 'room', t('home.bookRoom')),
           quick('/vehicles', 'ecar', t('home.bookVehicle'))))].filter(Boolean));
+    let fills = 0;
     await fill();
 
     async function fill() {
+      const mine = ++fills;
       let list;
       try {
         const from = new Date(nowMs - 24 * 3600 * 1000).toISOString();
@@ -50,6 +52,9 @@ export default {
         todayList.replaceChildren(h('li', {}, notice('error', null, h('p', {}, explain(error, t)))));
         return;
       }
+      if (mine !== fills || !ctx.alive()) {
+        return;
+      }
       todaySection.querySelector('.loading')?.remove();
       const current = data.now();
       const active = list.filter((b) => data.isActive(b, current));
@@ -57,11 +62,7 @@ export default {
       const todayOf = (b) => data.localDate(current, sitesList.find((s) => s.id === b.siteId)?.timeZone || zone);
       const today = active.filter((b) => data.bookingDate(b) === todayOf(b));
       const later = active.filter((b) => data.bookingDate(b) > todayOf(b)).slice(0, 3);
-      const refresh = () => {
-        todayList.replaceChildren();
-        nextList.replaceChildren();
-        fill();
-      };
+      const refresh = () => fill();
       if (today.length) {
         todayList.replaceChildren(...await Promise.all(today.map((b) => bookingItem(b, ctx, { onChange: refresh }))));
       } else {
@@ -89,8 +90,9 @@ export default {
         const today = data.localDate(current, tz);
         const hours = data.hoursOn(siteInfo, today);
         const openToday = hours && data.localTime(current, tz) < hours.closes;
+        // Booked: today's list and what is coming up show it too.
         const book = (date, part) => attemptBooking({ resourceId: desk.resourceId, date, part }, ctxt, feedback,
-          { name: desk.name, siteInfo });
+          { name: desk.name, siteInfo, onBooked: () => fill() });
         section.append(
           h('p', { class: 'meta' }, icon('star'), t('home.usualDesk', { name: desk.name, site: siteInfo?.name || desk.siteId })),
           h('div', { class: 'button-row' },

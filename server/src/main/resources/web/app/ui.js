@@ -156,6 +156,13 @@ export function explain(error, t) {
   }
   const problem = error.problem || {};
   const type = String(problem.type || '').split('/').pop();
+  if (problem.conflict) {
+    const key = `conflict.${problem.conflict}`;
+    const text = t(key);
+    if (text !== key) {
+      return text;
+    }
+  }
   if (problem.rule) {
     const key = `rule.${problem.rule}`;
     const text = t(key);

@@ -251,7 +251,11 @@ class StaffAppTest {
         assertEquals("2026-11-24T11:30:00+01:00", roomBooking.get("end").asText());
         assertEquals(4, roomBooking.get("attendees").asInt());
 
-        // The e-car for a trip that afternoon, from the vehicle tab.
+        // The e-car for a trip that afternoon, from the vehicle tab; its tracker says 55% and unplugged, so 55% at
+        // pick-up.
+        server.publish("flexplek/sensors/veh-ecar-1/state", "{\"present\": true, \"plugged\": false, \"soc\": 55}");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> server.app().occupancy().resource("ecar-1")
+                .map(state -> state.soc() != null && state.soc() == 55).orElse(false));
         click(By.xpath("//nav[contains(@class, 'tabs')]/a[contains(., 'Vehicle')]"));
         browser.waitForText(By.tagName("h1"), "Book an e-bike or e-car", WAIT);
         tap(browser.waitFor(By.cssSelector("input[name=vehicle-type][value=ecar]")));
@@ -259,6 +263,8 @@ class StaffAppTest {
         chooseOption("start", "13:00");
         chooseOption("end", "15:00");
         browser.waitForText(By.id("result-count"), "1 e-car free", WAIT);
+        assertTrue(browser.text(By.id("result-list")).contains("Expected charge at pick-up: 55%"),
+                browser.text(By.id("result-list")));
         assertNoSeriousViolations("vehicles");
         tap(resultButton("E-car 1"));
         tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
