@@ -64,13 +64,16 @@ export async function bookingItem(booking, ctx, { onChange, cancellable = true }
     h('span', { class: 'visually-hidden' }, ` ${booking.resourceName}`)));
   }
   if (cancellable && data.isActive(booking, nowMs)) {
+    // A booking under way is not cancelled but ended: the server frees the rest of it from now on.
+    const underway = Date.parse(booking.start) <= nowMs;
+    const words = underway ? 'booking.end' : 'booking.cancel';
     actions.append(h('button', {
       type: 'button', class: 'secondary', onclick: async () => {
         const sure = await confirmDialog({
-          title: ctx.t('booking.cancelTitle'),
-          lines: [ctx.t('booking.cancelQuestion', { name: booking.resourceName, when: whenLabel(booking, ctx, zone) })],
-          confirm: ctx.t('booking.cancelYes'),
-          cancel: ctx.t('booking.cancelNo'),
+          title: ctx.t(`${words}Title`),
+          lines: [ctx.t(`${words}Question`, { name: booking.resourceName, when: whenLabel(booking, ctx, zone) })],
+          confirm: ctx.t(`${words}Yes`),
+          cancel: ctx.t(`${words}No`),
           danger: true,
         });
         if (!sure) {
@@ -78,7 +81,7 @@ export async function bookingItem(booking, ctx, { onChange, cancellable = true }
         }
         try {
           await api(`/api/v1/bookings/${booking.id}`, { method: 'DELETE' });
-          announce(ctx.t('booking.cancelled', { name: booking.resourceName }));
+          announce(ctx.t(underway ? 'booking.ended' : 'booking.cancelled', { name: booking.resourceName }));
           if (onChange) {
             onChange(booking, 'cancelled');
           }
@@ -87,7 +90,7 @@ export async function bookingItem(booking, ctx, { onChange, cancellable = true }
           feedback.replaceChildren(notice('error', ctx.t('booking.cancelFailed'), h('p', {}, explain(error, ctx.t))));
         }
       },
-    }, ctx.t('booking.cancel'), h('span', { class: 'visually-hidden' }, ` ${booking.resourceName}`)));
+    }, ctx.t(words), h('span', { class: 'visually-hidden' }, ` ${booking.resourceName}`)));
   }
   return h('li', { class: 'card booking', dataset: { bookingId: String(booking.id) } },
     h('div', { class: 'card-head' },

@@ -36,7 +36,23 @@ export default {
           quick('/rooms', 'room', t('home.bookRoom')),
           quick('/vehicles', 'ecar', t('home.bookVehicle'))))].filter(Boolean));
     let fills = 0;
+    let deskDates = null;
     await fill();
+
+    /** The usual desk is offered only for a day without a desk yet (one desk per person at a time). */
+    function updateUsualButtons() {
+      if (!deskDates) {
+        return;
+      }
+      for (const button of root.querySelectorAll('.usual button[data-date]')) {
+        button.hidden = deskDates.has(button.dataset.date);
+      }
+      const row = root.querySelector('.usual .button-row');
+      if (row) {
+        row.hidden = [...row.querySelectorAll('button')].every((b) => b.hidden);
+        root.querySelector('.usual .usual-done').hidden = !row.hidden;
+      }
+    }
 
     async function fill() {
       const mine = ++fills;
@@ -61,6 +77,8 @@ export default {
       const sitesList = await data.sites();
       const todayOf = (b) => data.localDate(current, sitesList.find((s) => s.id === b.siteId)?.timeZone || zone);
       const today = active.filter((b) => data.bookingDate(b) === todayOf(b));
+      deskDates = new Set(active.filter((b) => b.resourceType === 'desk').map((b) => data.bookingDate(b)));
+      updateUsualButtons();
       const later = active.filter((b) => data.bookingDate(b) > todayOf(b)).slice(0, 3);
       const refresh = () => fill();
       if (today.length) {
@@ -81,7 +99,7 @@ export default {
       if (!desk) {
         return null;
       }
-      const feedback = h('div', { class: 'feedback' });
+      const feedback = h('div', { class: 'feedback', tabindex: '-1' });
       const section = h('section', { 'aria-labelledby': 'usual-heading', class: 'usual' },
         h('h2', { id: 'usual-heading' }, t('home.usual')));
       data.site(desk.siteId).then((siteInfo) => {
@@ -91,16 +109,22 @@ export default {
         const hours = data.hoursOn(siteInfo, today);
         const openToday = hours && data.localTime(current, tz) < hours.closes;
         // Booked: today's list and what is coming up show it too.
-        const book = (date, part) => attemptBooking({ resourceId: desk.resourceId, date, part }, ctxt, feedback,
-          { name: desk.name, siteInfo, onBooked: () => fill() });
+        const book = async (date, part) => {
+          await attemptBooking({ resourceId: desk.resourceId, date, part }, ctxt, feedback,
+            { name: desk.name, siteInfo, onBooked: () => fill() });
+          feedback.focus();
+        };
         section.append(
           h('p', { class: 'meta' }, icon('star'), t('home.usualDesk', { name: desk.name, site: siteInfo?.name || desk.siteId })),
           h('div', { class: 'button-row' },
-            openToday ? h('button', { type: 'button', class: 'primary', id: 'usual-today',
+            openToday ? h('button', { type: 'button', class: 'primary', id: 'usual-today', dataset: { date: today },
               onclick: () => book(today, data.currentDayPart(current, tz)) }, t('home.usualToday')) : null,
             h('button', { type: 'button', class: openToday ? 'secondary' : 'primary', id: 'usual-tomorrow',
+              dataset: { date: data.addDays(today, 1) },
               onclick: () => book(data.addDays(today, 1), 'day') }, t('home.usualTomorrow'))),
+          h('p', { class: 'hint usual-done', hidden: true }, t('home.usualDone')),
           feedback);
+        updateUsualButtons();
       });
       return section;
     }

@@ -48,12 +48,13 @@ class StaffAppScreensTest {
         check("login");
         browser.screenshot("staff-login");
 
-        browser.driver().findElement(By.id("username")).sendKeys("employee7");
+        String employee = someoneCheckedInThisMorning();
+        browser.driver().findElement(By.id("username")).sendKeys(employee);
         browser.driver().findElement(By.id("password")).sendKeys("demo");
         browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
         new WebDriverWait(browser.driver(), WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.waitForText(By.tagName("h1"), "Good morning", WAIT);
-        browser.waitFor(By.cssSelector("#today-bookings li"), WAIT);
+        browser.waitForText(By.id("today-bookings"), "Checked in", WAIT);
         check("home");
         browser.screenshot("staff-home");
 
@@ -84,12 +85,26 @@ class StaffAppScreensTest {
             browser.waitFor(By.tagName("h1"), WAIT);
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
             check(screen);
+            browser.screenshot("staff" + screen.replace('/', '-'));
         }
+    }
+
+    /** A demo employee who is checked in at a desk in the town hall this morning (the history has them by now). */
+    private static String someoneCheckedInThisMorning() {
+        JsonNode today = server.get("/api/v1/bookings?siteId=stadhuis&type=desk&status=checked-in"
+                + "&from=2026-11-23T08:00:00%2B01:00&to=2026-11-23T09:00:00%2B01:00", server.login("manager", "demo"))
+                .json().get("bookings");
+        for (JsonNode booking : today) {
+            if (!"afternoon".equals(booking.get("part").asText())) {
+                return booking.get("owner").get("username").asText();
+            }
+        }
+        throw new AssertionError("no one checked in at a desk this morning in the demo history");
     }
 
     private static String aFreeDeskToday() {
         JsonNode free = server.get("/api/v1/availability?siteId=stadhuis&type=desk&date=2026-11-23&part=day",
-                server.login("employee7", "demo")).json().get("resources");
+                server.login("manager", "demo")).json().get("resources");
         return free.get(free.size() / 2).get("id").asText();
     }
 

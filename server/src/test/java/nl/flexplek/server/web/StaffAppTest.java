@@ -295,6 +295,28 @@ class StaffAppTest {
         browser.waitForText(By.tagName("h1"), "Book a desk", WAIT);
     }
 
+    @Test
+    void lostConnection_isToldPlainly_andBookingWorksOnceItIsBack() {
+        logIn("erik");
+        browser.get(server.url("/find?site=town-hall&date=2026-11-26&part=afternoon"));
+        WebElement choose = resultButton("Desk 3");
+        var offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver().setNetworkConditions(offline);
+        try {
+            tap(choose);
+            tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
+            WebElement feedback = browser.waitForText(By.id("booking-feedback"), "No connection", WAIT);
+            assertTrue(feedback.getText().contains("There is no connection to Flexplek"), feedback.getText());
+        } finally {
+            browser.driver().deleteNetworkConditions();
+        }
+        tap(browser.driver().findElement(By.cssSelector("form.search-form button[type=submit]")));
+        tap(resultButton("Desk 3"));
+        tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
+        browser.waitForText(By.id("booking-feedback"), "Booked: Desk 3", WAIT);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static final Duration WAIT = Duration.ofSeconds(10);
