@@ -53,10 +53,16 @@ import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.DemoAccounts;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.insights.InsightsEndpoint;
+import nl.flexplek.server.insights.InsightsService;
+import nl.flexplek.server.insights.OpenDataEndpoint;
+import nl.flexplek.server.insights.OpenDataService;
+import nl.flexplek.server.insights.RetentionService;
 import nl.flexplek.server.occupancy.EmbeddedBroker;
 import nl.flexplek.server.occupancy.MqttConnection;
 import nl.flexplek.server.occupancy.MqttSettings;
 import nl.flexplek.server.occupancy.OccupancyEndpoint;
+import nl.flexplek.server.occupancy.DemoSensorHistory;
 import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SensorKind;
 import nl.flexplek.server.occupancy.SiteEvents;
@@ -82,6 +88,8 @@ public final class App implements AutoCloseable {
     private final SiteEvents siteEvents = new SiteEvents();
     private final OccupancyService occupancy;
     private final BoardFeature board;
+    private final InsightsService insights;
+    private final RetentionService retention;
     private final EmbeddedBroker broker;
     private final MqttConnection mqtt;
     private final WebServer server;
@@ -112,6 +120,9 @@ public final class App implements AutoCloseable {
         this.broker = mqttSettings.embedded() ? new EmbeddedBroker(mqttSettings.embeddedHost(), mqttSettings.embeddedPort()) : null;
         String brokerUri = mqttSettings.url().orElseGet(() -> "tcp://" + loopbackFor(mqttSettings.embeddedHost()) + ":" + broker.port());
         this.mqtt = new MqttConnection(brokerUri, mqttSettings, settings.mqttSharedGroup().orElse(null), occupancy::accept);
+        this.insights = new InsightsService(db, clock, estate, occupancy);
+        OpenDataService openData = new OpenDataService(db, clock, estate, settings.insights());
+        this.retention = new RetentionService(db, clock, settings.insights());
 
         HttpMetrics metrics = new HttpMetrics();
         Requests requests = new Requests(json);
@@ -132,6 +143,8 @@ public final class App implements AutoCloseable {
                         new OccupancyEndpoint(occupancy, estate, clock, responses),
                         new StaffEndpoint(staff, requests, responses),
                         new CalendarFeedEndpoint(calendarFeeds, publicUrl, responses),
+                        new InsightsEndpoint(insights, responses),
+                        new OpenDataEndpoint(openData),
                         new OpenApiEndpoint(json))
                 .register("/api/v1", board.endpoints())
                 .any("/api/*", (req, res) -> {
@@ -162,6 +175,7 @@ public final class App implements AutoCloseable {
 
         this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("flexplek-maintenance").factory());
         maintenance.scheduleWithFixedDelay(this::housekeeping, 1, 60, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(this::applyRetention, 10, 24 * 60, TimeUnit.MINUTES);
         long tick = settings.occupancy().tickInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::tickOccupancy, tick, tick, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Flexplek is listening on http://localhost:" + server.port() + "/ (API at /api/v1)");
@@ -198,6 +212,14 @@ public final class App implements AutoCloseable {
 
     public BoardFeature board() {
         return board;
+    }
+
+    public InsightsService insights() {
+        return insights;
+    }
+
+    public RetentionService retention() {
+        return retention;
     }
 
     public SiteEvents siteEvents() {
@@ -249,6 +271,7 @@ public final class App implements AutoCloseable {
         LOG.info(() -> "Demo accounts created: " + created);
         staff.optInDemoEmployees();
         new DemoHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant(), settings.demoHistoryWeeks());
+        new DemoSensorHistory(db, policies, settings.booking()).generateOnce(estate.estate(), clock.instant());
     }
 
     private static EstateDocument readEstate(ObjectMapper yaml, Path file) {
@@ -266,6 +289,15 @@ public final class App implements AutoCloseable {
             LOG.fine(() -> "Housekeeping: removed " + sessions + " expired sessions and " + keys + " old idempotency keys");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Housekeeping failed; it will run again", e);
+        }
+    }
+
+    /** Once a day: personal data in bookings past the retention period is anonymised (the service logs how many). */
+    private void applyRetention() {
+        try {
+            retention.anonymiseOldBookings();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Anonymising old bookings failed; it will run again tomorrow", e);
         }
     }
 

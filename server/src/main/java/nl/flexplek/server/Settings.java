@@ -15,6 +15,7 @@ import nl.flexplek.server.calendar.CalendarSettings;
 import nl.flexplek.server.common.DatabaseSettings;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.IdentitySettings;
+import nl.flexplek.server.insights.InsightsSettings;
 import nl.flexplek.server.occupancy.MqttSettings;
 import nl.flexplek.server.occupancy.OccupancySettings;
 import nl.flexplek.server.occupancy.SensorKind;
@@ -26,7 +27,7 @@ import nl.flexplek.server.occupancy.SensorKind;
 public record Settings(DatabaseSettings database, boolean demo, int demoHistoryWeeks, Optional<String> estateFile,
                        IdentitySettings identity, BookingSettings booking, MqttSettings mqtt,
                        Optional<String> mqttSharedGroup, OccupancySettings occupancy, CalendarSettings calendar,
-                       BoardSettings board) {
+                       BoardSettings board, InsightsSettings insights) {
 
     /** Where people reach this server from outside (validated, without a trailing slash), if configured. */
     public Optional<String> publicUrl() {
@@ -86,6 +87,9 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
                 text(flexplek.get("public-url")).or(() -> text(flexplek.get("public.url"))),
                 text(flexplek.get("calendar.feed-key")),
                 flexplek.get("calendar.past-days").asInt().orElse(30));
+        InsightsSettings insights = new InsightsSettings(
+                duration(flexplek.get("insights.retention"), Duration.ofDays(90)),
+                flexplek.get("insights.open-data-min-group").asInt().orElse(5));
         return new Settings(database,
                 flexplek.get("demo").asBoolean().orElse(false),
                 flexplek.get("demo-history-weeks").asInt().orElse(8),
@@ -93,8 +97,8 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
                 identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy, calendar,
                 new BoardSettings(duration(flexplek.get("board.heartbeat"), Duration.ofSeconds(15)),
                         flexplek.get("board.events-per-site").asInt().orElse(1024),
-                        duration(flexplek.get("board.kiosk-token-lifetime"), Duration.ofDays(3650))));
-    }
+                        duration(flexplek.get("board.kiosk-token-lifetime"), Duration.ofDays(3650))),
+                insights);    }
 
     private static Optional<String> text(Config node) {
         return node.asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());

@@ -29,7 +29,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A plausible booking history for the demo, so dashboards have something to show: past weeks of desk, room and
- * vehicle bookings with check-ins, no-shows and cancellations, plus the coming week's bookings. Busy Tuesdays and
+ * vehicle bookings with check-ins (desks mostly 08:00-09:15), no-shows, desks released in the afternoon after
+ * their booker left, and cancellations, plus the coming week's bookings. Busy Tuesdays and
  * Thursdays, quiet Fridays, people favouring their usual desk. Made once per database (remembered in app_state),
  * from a fixed seed.
  */
@@ -43,11 +44,13 @@ public final class DemoHistory {
     private final Database db;
     private final PolicyService policies;
     private final BookingRules rules;
+    private final LocalTime deskGraceFrom;
 
     public DemoHistory(Database db, PolicyService policies, BookingSettings settings) {
         this.db = db;
         this.policies = policies;
         this.rules = new BookingRules(settings);
+        this.deskGraceFrom = settings.deskGraceFrom();
     }
 
     /** Generates the history unless this database already has one; returns how many bookings it made. */
@@ -82,9 +85,9 @@ public final class DemoHistory {
         PreparedBatch batch = handle.prepareBatch("""
                 INSERT INTO booking (resource_id, resource_type, account_id, starts_at, ends_at, blocked_until,
                                      local_date, day_part, attendees, status, created_at, checked_in_at,
-                                     check_in_method, cancelled_at)
+                                     check_in_method, cancelled_at, released_at, release_reason)
                 VALUES (:resourceId, :type, :accountId, :start, :end, :blockedUntil, :date, :part, :attendees,
-                        :status, :createdAt, :checkedInAt, :method, :cancelledAt)""");
+                        :status, :createdAt, :checkedInAt, :method, :cancelledAt, :releasedAt, :releaseReason)""");
         int[] count = {0};
         for (Site site : estate.sites().values()) {
             List<Employee> staff = bySite.getOrDefault(site.id(), List.of());
@@ -146,7 +149,7 @@ public final class DemoHistory {
                 afternoonTaken.add(desk);
             }
             Slot slot = rules.daySlot(site, date, part);
-            add(batch, random, desks.get(desk), e.id(), slot.start(), slot.end(), Duration.ZERO, date, part, null, now, count);
+            add(batch, random, site, desks.get(desk), e.id(), slot.start(), slot.end(), Duration.ZERO, date, part, null, now, count);
         }
     }
 
@@ -183,7 +186,7 @@ public final class DemoHistory {
             Integer attendees = resource.type() == ResourceType.ROOM
                     ? 1 + random.nextInt(resource.capacity()) : null;
             Employee who = staff.get(random.nextInt(staff.size()));
-            add(batch, random, resource, who.id(), startAt, endAt, turnaround, null, null, attendees, now, count);
+            add(batch, random, site, resource, who.id(), startAt, endAt, turnaround, null, null, attendees, now, count);
             long gap = turnaround.toMinutes() + 15L * random.nextInt(9);
             cursor = end.plusMinutes(gap - gap % 15 + 15);
             if (cursor.isBefore(end)) {
@@ -192,7 +195,7 @@ public final class DemoHistory {
         }
     }
 
-    private static void add(PreparedBatch batch, Random random, Resource resource, long accountId, Instant start,
+    private void add(PreparedBatch batch, Random random, Site site, Resource resource, long accountId, Instant start,
                             Instant end, Duration turnaround, LocalDate date, DayPart part, Integer attendees,
                             Instant now, int[] count) {
         Instant created = start.minus(Duration.ofMinutes(60L + random.nextInt(60 * 24 * 6)));
@@ -203,6 +206,8 @@ public final class DemoHistory {
         Instant checkedIn = null;
         CheckInMethod method = null;
         Instant cancelled = null;
+        Instant released = null;
+        String releaseReason = null;
         int roll = random.nextInt(100);
         if (roll < 7) {
             status = BookingStatus.CANCELLED;
@@ -213,13 +218,29 @@ public final class DemoHistory {
         } else if (start.isBefore(now)) {
             if (roll < 17) {
                 status = BookingStatus.NO_SHOW;
+                released = releaseTime(site, resource, start);
+                if (released.isAfter(now)) {
+                    released = now;
+                }
+                releaseReason = "no-show";
             } else {
                 status = BookingStatus.CHECKED_IN;
-                checkedIn = start.plus(Duration.ofMinutes(random.nextInt(25)));
+                checkedIn = arrival(site, resource, start, random.nextInt(25));
                 int how = random.nextInt(10);
                 method = how < 6 ? CheckInMethod.SENSOR : how < 9 ? CheckInMethod.APP : CheckInMethod.QR;
                 if (checkedIn.isAfter(now)) {
                     checkedIn = now;
+                }
+                if (resource.type() == ResourceType.DESK && part == DayPart.DAY) {
+                    // Most people go home mid-afternoon; a desk left empty is released two hours later.
+                    Instant left = ZonedDateTime.of(date, LocalTime.of(15, 0).plusMinutes(15L * random.nextInt(10)),
+                            site.zone()).toInstant();
+                    Instant release = left.plus(Duration.ofHours(2));
+                    if (release.isBefore(end) && release.isBefore(now)) {
+                        end = release;
+                        released = release;
+                        releaseReason = "left-empty";
+                    }
                 }
             }
         }
@@ -227,7 +248,31 @@ public final class DemoHistory {
                 .bind("start", start).bind("end", end).bind("blockedUntil", end.plus(turnaround))
                 .bind("date", date).bind("part", part).bind("attendees", attendees).bind("status", status)
                 .bind("createdAt", created).bind("checkedInAt", checkedIn).bind("method", method)
-                .bind("cancelledAt", cancelled).add();
+                .bind("cancelledAt", cancelled).bind("releasedAt", released)
+                .bind("releaseReason", releaseReason).add();
         count[0]++;
+    }
+
+    /** Desk people arrive 08:00-09:15 for a booking from opening time; everyone else shortly after the start. */
+    private Instant arrival(Site site, Resource resource, Instant start, int late) {
+        if (resource.type() == ResourceType.DESK) {
+            Instant arrivals = start.atZone(site.zone()).toLocalDate().atTime(deskGraceFrom.minusHours(1))
+                    .atZone(site.zone()).toInstant();
+            if (arrivals.isAfter(start)) {
+                return arrivals.plus(Duration.ofMinutes(3L * late));
+            }
+        }
+        return start.plus(Duration.ofMinutes(late));
+    }
+
+    /** When the no-show release would have run: the grace period after the start (desks: not before the working day). */
+    private Instant releaseTime(Site site, Resource resource, Instant start) {
+        Instant from = start;
+        if (resource.type() == ResourceType.DESK) {
+            ZonedDateTime local = start.atZone(site.zone());
+            Instant workday = local.toLocalDate().atTime(deskGraceFrom).atZone(site.zone()).toInstant();
+            from = workday.isAfter(start) ? workday : start;
+        }
+        return from.plus(policies.policy(resource.type()).grace());
     }
 }

@@ -203,7 +203,7 @@ class CalendarFeedTest {
 
     @Test
     void theSecretIsStoredOnlyAsAHashAndNeverLogged() throws Exception {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
@@ -230,6 +230,9 @@ class CalendarFeedTest {
             assertEquals(200, fetch(url).status());
             assertEquals(204, server.delete("/api/v1/me/calendar-feed", alice).status());
             assertEquals(404, fetch(url).status());
+            // The request log line is written after the answer has gone out.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> String.join("\n", lines).contains("GET /calendar-feeds/***.ics 404"));
         } finally {
             root.removeHandler(capture);
             requests.setLevel(before);

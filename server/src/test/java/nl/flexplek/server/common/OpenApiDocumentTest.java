@@ -467,6 +467,18 @@ class OpenApiDocumentTest {
         types.put("Preferences", nl.flexplek.server.staff.Preferences.class);
         types.put("Colleague", nl.flexplek.server.staff.Colleague.class);
         types.put("CalendarFeed", nested("nl.flexplek.server.calendar.CalendarFeedEndpoint$FeedAddress"));
+        types.put("Today", nl.flexplek.server.insights.Today.class);
+        types.put("FloorNow", nl.flexplek.server.insights.Today.FloorNow.class);
+        types.put("VehicleNow", nl.flexplek.server.insights.Today.VehicleNow.class);
+        types.put("SensorHealth", nl.flexplek.server.insights.Today.SensorHealth.class);
+        types.put("Utilization", nl.flexplek.server.insights.Utilization.class);
+        types.put("UtilizationSummary", nl.flexplek.server.insights.Utilization.Summary.class);
+        types.put("Heatmap", nl.flexplek.server.insights.Utilization.Heatmap.class);
+        types.put("HeatmapRow", nl.flexplek.server.insights.Utilization.HeatmapRow.class);
+        types.put("DayFigures", nl.flexplek.server.insights.Utilization.DayFigures.class);
+        types.put("ZoneFigures", nl.flexplek.server.insights.Utilization.ZoneFigures.class);
+        types.put("VehicleUsage", nl.flexplek.server.insights.VehicleUsage.class);
+        types.put("VehicleFigures", nl.flexplek.server.insights.VehicleUsage.VehicleFigures.class);
         return types;
     }
 
