@@ -87,6 +87,17 @@ class StaffAppScreensTest {
             check(screen);
             browser.screenshot("staff" + screen.replace('/', '-'));
         }
+
+        // The same app on a desktop screen.
+        browser.resize(1280, 800);
+        try {
+            browser.get(server.url("/find?site=stadhuis"));
+            browser.waitForText(By.id("result-count"), "desks free", WAIT);
+            check("find a desk on a desktop");
+            browser.screenshot("staff-desktop-find");
+        } finally {
+            browser.resize(360, 640);
+        }
     }
 
     /** A demo employee who is checked in at a desk in the town hall this morning (the history has them by now). */
