@@ -34,7 +34,7 @@ public final class CalendarFeedEndpoint implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/me/calendar-feed", Access.allow(Access.STAFF, this::address))
                 .delete("/me/calendar-feed", Access.allow(Access.STAFF, this::revoke))
-                .get(FEEDS + "{secret}.ics", this::feed);                     // anyone with the address
+                .get(FEEDS + "{secret}/bookings.ics", this::feed);                     // anyone with the address
     }
 
     /** The absolute address of a feed, as calendar apps need it. */
@@ -42,7 +42,7 @@ public final class CalendarFeedEndpoint implements HttpService {
     }
 
     private void address(Principal who, ServerRequest req, ServerResponse res) {
-        responses.ok(res, new FeedAddress(publicUrl.base(req) + "/api/v1" + FEEDS + feeds.secret(who) + ".ics"));
+        responses.ok(res, new FeedAddress(publicUrl.base(req) + "/api/v1" + FEEDS + feeds.secret(who) + "/bookings.ics"));
     }
 
     private void revoke(Principal who, ServerRequest req, ServerResponse res) {

@@ -111,7 +111,7 @@ class CalendarFeedTest {
         long bobs = book(bob, Map.of("resourceId", "desk-2", "date", "2026-11-24", "part", "day"));
 
         String url = feedUrl(alice);
-        assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/api/v1/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics"), url);
+        assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/api/v1/calendar-feeds/[A-Za-z0-9_-]{43}/bookings\\.ics"), url);
         assertEquals(url, feedUrl(alice), "the same address on every call");
 
         TestServer.Response feed = fetch(url);
@@ -182,10 +182,10 @@ class CalendarFeedTest {
 
     @Test
     void unknownOrMalformedSecretsAreNotFound() {
-        assertEquals(404, server.get(FEED_PREFIX + "A".repeat(43) + ".ics", null).status());
-        assertEquals(404, server.get(FEED_PREFIX + "short.ics", null).status());
-        assertEquals(404, server.get(FEED_PREFIX + "x".repeat(500) + ".ics", null).status());
-        assertEquals(404, server.get(FEED_PREFIX + "A".repeat(43), null).status(), "without .ics");
+        assertEquals(404, server.get(FEED_PREFIX + "A".repeat(43) + "/bookings.ics", null).status());
+        assertEquals(404, server.get(FEED_PREFIX + "short/bookings.ics", null).status());
+        assertEquals(404, server.get(FEED_PREFIX + "x".repeat(500) + "/bookings.ics", null).status());
+        assertEquals(404, server.get(FEED_PREFIX + "A".repeat(43), null).status(), "without /bookings.ics");
     }
 
     @Test
@@ -226,24 +226,24 @@ class CalendarFeedTest {
         String secret;
         try {
             String url = feedUrl(alice);
-            secret = URI.create(url).getPath().substring(FEED_PREFIX.length()).replace(".ics", "");
+            secret = URI.create(url).getPath().substring(FEED_PREFIX.length()).replace("/bookings.ics", "");
             assertEquals(200, fetch(url).status());
             assertEquals(204, server.delete("/api/v1/me/calendar-feed", alice).status());
             assertEquals(404, fetch(url).status());
             // The request log line is written after the answer has gone out.
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> String.join("\n", lines).contains("GET /calendar-feeds/***.ics 404"));
+                    .until(() -> String.join("\n", lines).contains("GET /calendar-feeds/***/bookings.ics 404"));
         } finally {
             root.removeHandler(capture);
             requests.setLevel(before);
         }
         String log = String.join("\n", lines);
-        assertTrue(log.contains("GET /calendar-feeds/***.ics 200"), log);
-        assertTrue(log.contains("GET /calendar-feeds/***.ics 404"), log);
+        assertTrue(log.contains("GET /calendar-feeds/***/bookings.ics 200"), log);
+        assertTrue(log.contains("GET /calendar-feeds/***/bookings.ics 404"), log);
         assertFalse(log.contains(secret), log);
 
         String again = feedUrl(alice);
-        String newSecret = URI.create(again).getPath().substring(FEED_PREFIX.length()).replace(".ics", "");
+        String newSecret = URI.create(again).getPath().substring(FEED_PREFIX.length()).replace("/bookings.ics", "");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.databaseFile());
              ResultSet rows = c.createStatement().executeQuery("SELECT nonce, secret_hash FROM calendar_feed")) {
             assertTrue(rows.next());
@@ -271,7 +271,7 @@ class CalendarFeedTest {
                 "flexplek.calendar.feed-key", "a-test-key-that-is-long-enough-0123456789"))) {
             TestServer.Response res = configured.get("/api/v1/me/calendar-feed", configured.login("alice"));
             String url = res.json().get("url").asText();
-            assertTrue(url.matches("https://flexplek\\.example\\.org/api/v1/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics"), url);
+            assertTrue(url.matches("https://flexplek\\.example\\.org/api/v1/calendar-feeds/[A-Za-z0-9_-]{43}/bookings\\.ics"), url);
             assertEquals(200, configured.get(URI.create(url).getRawPath(), null).status());
         }
     }

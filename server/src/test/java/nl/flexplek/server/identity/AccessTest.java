@@ -118,7 +118,7 @@ class AccessTest {
         assertEquals(403, server.delete("/api/v1/me/calendar-feed", kiosk).status());
         assertEquals(401, server.delete("/api/v1/me/calendar-feed", null).status());
         // The secret in the address is the credential: no token is asked for, an unknown secret is simply not there.
-        assertEquals(404, server.get("/api/v1/calendar-feeds/" + "A".repeat(43) + ".ics", null).status());
+        assertEquals(404, server.get("/api/v1/calendar-feeds/" + "A".repeat(43) + "/bookings.ics", null).status());
     }
 
     @Test
