@@ -8,7 +8,7 @@ import { api, currentSession } from '/assets/api.js';
 import { MESSAGES } from './messages.js';
 import { Board } from './board.js';
 import { View } from './view.js';
-import { openStream } from './stream.js';
+import { openStream } from '/assets/event-stream.js';
 
 const ROTATE_EVERY_MS = 20_000;
 const CYCLE_EVERY_MS = 15_000;

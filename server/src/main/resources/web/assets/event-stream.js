@@ -1,5 +1,5 @@
-// Server-sent events read with fetch rather than EventSource, for three reasons a wall screen needs: the server's
-// comment heartbeats (": keep-alive") count as traffic, so 45 s of silence can be told from a quiet site (EventSource
+// Server-sent events read with fetch rather than EventSource (the kiosk and the dashboard use it), for three reasons:
+// the server's comment heartbeats (": keep-alive") count as traffic, so 45 s of silence can be told from a quiet site (EventSource
 // never shows comments); the HTTP status of a refusal is known, so a revoked token (401/403) is told from a network
 // fault (EventSource only says "error"); and Last-Event-ID can be sent on the first connection, so the stream resumes
 // exactly after the snapshot the screen just drew.
