@@ -9,6 +9,7 @@ import { MESSAGES } from './messages.js';
 import { Board } from './board.js';
 import { View } from './view.js';
 import { openStream } from '/assets/event-stream.js';
+import { learnServerTime, serverNow } from '/assets/clock.js';
 
 const ROTATE_EVERY_MS = 20_000;
 const CYCLE_EVERY_MS = 15_000;
@@ -33,7 +34,6 @@ let language = ownLanguage || LANGUAGES[0];
 let t = translator(MESSAGES, language);
 const view = new View(t);
 
-let clockOffset = 0; // the server's time minus this machine's: the screen shows the server's time
 let lastUpdate = null; // server time (ms) when the board was last known to be current
 let lastTraffic = 0;
 let stream = null;
@@ -45,7 +45,7 @@ let chosenUntil = 0;
 let choiceTimer = null;
 
 function now() {
-  return Date.now() + clockOffset;
+  return serverNow(); // the screen shows the server's time, whatever this machine's clock says
 }
 
 // --- connection ---
@@ -57,6 +57,7 @@ async function connect() {
   closeStream();
   const attempt = ++connects;
   let snapshot;
+  const sentMs = Date.now();
   try {
     snapshot = await api(base, { token });
   } catch (error) {
@@ -72,8 +73,7 @@ async function connect() {
   if (attempt !== connects) {
     return; // a newer attempt took over
   }
-  const serverTime = Date.parse(snapshot.generatedAt);
-  clockOffset = Number.isFinite(serverTime) ? serverTime - Date.now() : 0;
+  learnServerTime(Date.parse(snapshot.generatedAt), sentMs, Date.now());
   lastUpdate = now();
   board.load(snapshot);
   view.load(board, qrSource(board.links.bookingQr));

@@ -2,11 +2,12 @@
 // the resources of a site, and the server's clock. Plus the time arithmetic in a site's time zone.
 
 import { api } from '/assets/api.js';
+import { learnServerTime, serverNow } from '/assets/clock.js';
 
 let mePromise = null;
 let sitesPromise = null;
 let policiesPromise = null;
-let clockSkew = null;
+let clockSynced = false;
 const resourcesBySite = new Map();
 
 /** Forgets everything fetched, as after logging out or in as someone else. */
@@ -14,7 +15,7 @@ export function forget() {
   mePromise = null;
   sitesPromise = null;
   policiesPromise = null;
-  clockSkew = null;
+  clockSynced = false;
   resourcesBySite.clear();
 }
 
@@ -89,22 +90,22 @@ export function resources(siteId, type) {
  * be off, and the server decides what is in the past. The live occupancy answer says when it was read.
  */
 export async function syncClock(siteId) {
-  if (clockSkew !== null || !siteId) {
+  if (clockSynced || !siteId) {
     return;
   }
-  const before = Date.now();
+  clockSynced = true;
+  const sentMs = Date.now();
   try {
     const answer = await api(`/api/v1/sites/${encodeURIComponent(siteId)}/occupancy`);
-    const after = Date.now();
-    clockSkew = Date.parse(answer.at) - Math.round((before + after) / 2);
+    learnServerTime(Date.parse(answer.at), sentMs, Date.now());
   } catch (ignored) {
-    clockSkew = 0;
+    // Every answer's Date header still tells the server's time to the second.
   }
 }
 
 /** Now, by the server's clock, in epoch milliseconds. */
 export function now() {
-  return Date.now() + (clockSkew || 0);
+  return serverNow();
 }
 
 // ---- Time in a site's zone -------------------------------------------------------------------------------------

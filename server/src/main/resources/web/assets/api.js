@@ -2,6 +2,8 @@
 // an ApiError that carries the problem (status, type, title, detail, field errors, and extension members such as
 // "rule" or "alternatives") so a page can explain it in the user's language.
 
+import { learnServerTime } from './clock.js';
+
 const SESSION_KEY = 'flexplek.session';
 
 export class ApiError extends Error {
@@ -12,11 +14,14 @@ export class ApiError extends Error {
   }
 }
 
-/** The stored session ({token, expiresAt, username, displayName, role}) or null when absent or expired. */
+/**
+ * The stored session ({token, expiresAt, username, displayName, role}) or null when there is none. Whether it is
+ * still valid is the server's to say (a 401 ends it): this device's clock may be off by more than a session lasts.
+ */
 export function currentSession() {
   try {
     const session = JSON.parse(localStorage.getItem(SESSION_KEY));
-    if (session && session.token && (!session.expiresAt || Date.parse(session.expiresAt) > Date.now())) {
+    if (session && session.token) {
       return session;
     }
   } catch (ignored) {
@@ -29,7 +34,7 @@ export function currentSession() {
 /** Logs in and keeps the session in localStorage, so it survives a reload. */
 export async function login(username, password) {
   const answer = await api('/api/v1/sessions', { method: 'POST', body: { username, password }, anonymous: true });
-  const who = answer.account || answer.principal || answer;
+  const who = answer.account || answer;
   const session = {
     token: answer.token,
     expiresAt: answer.expiresAt,
@@ -69,7 +74,10 @@ export async function api(path, options = {}) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const sentMs = Date.now();
   const response = await fetch(path, { method: options.method || 'GET', headers, body });
+  // The Date header has whole seconds: the server's time lies in the second it names.
+  learnServerTime(Date.parse(response.headers.get('Date')) + 500, sentMs, Date.now(), 500);
   if (options.raw) {
     return response;
   }

@@ -2,6 +2,8 @@
 // can never become markup), state icons drawn as SVG (a state is told by icon and text, never by colour alone),
 // number formatting, and the site picker every view starts with.
 
+import { serverNow } from '/assets/clock.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Creates an element: el('p', {class: 'x', text: 'y'}, child, ...). Attributes starting with 'on' add listeners. */
@@ -103,8 +105,8 @@ export function formatLocalDate(date, language, style = { weekday: 'short', day:
   return new Intl.DateTimeFormat(locale(language), { ...style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function localToday(timeZone, now = new Date()) {
+/** Today's date (YYYY-MM-DD) in a time zone, by the server's clock unless an instant is given. */
+export function localToday(timeZone, now = new Date(serverNow())) {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

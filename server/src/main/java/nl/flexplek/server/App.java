@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
                 json, publicUrl, requests, responses);
         ProblemResponder problems = new ProblemResponder(json, metrics);
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(new ApiHeaders(metrics))
+                .addFilter(new ApiHeaders(metrics, clock))
                 .addFilter(new AuthFilter(identity))
                 .register("/api/v1",
                         new nl.flexplek.server.identity.SessionEndpoint(identity, requests, responses),

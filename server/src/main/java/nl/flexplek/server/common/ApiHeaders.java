@@ -1,6 +1,9 @@
 package nl.flexplek.server.common;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.logging.Logger;
 
 import io.helidon.http.HeaderNames;
@@ -12,7 +15,8 @@ import io.helidon.webserver.http.RoutingResponse;
 /**
  * For every API request: the {@code API-Version} header the Dutch API design rules ask for, no caching of personal
  * answers, the request log line (method, path without query, status, time; never headers or bodies, so no tokens or
- * passwords, and calendar feed secrets masked in the path) and the latency metric.
+ * passwords, and calendar feed secrets masked in the path) and the latency metric. The {@code Date} header is the
+ * server's Clock: the pages take "now" and "today" from it rather than from a device whose clock may be off.
  */
 public final class ApiHeaders implements Filter {
     public static final String API_VERSION = "1.0.0";
@@ -20,9 +24,11 @@ public final class ApiHeaders implements Filter {
     private static final String CALENDAR_FEEDS = "/calendar-feeds/";
 
     private final HttpMetrics metrics;
+    private final Clock clock;
 
-    public ApiHeaders(HttpMetrics metrics) {
+    public ApiHeaders(HttpMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -31,6 +37,7 @@ public final class ApiHeaders implements Filter {
         res.header("API-Version", API_VERSION);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header("X-Content-Type-Options", "nosniff");
+        res.header(HeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)));
         try {
             chain.proceed();
         } finally {

@@ -36,7 +36,19 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
+    /**
+     * How far the browsers' clocks are set off the machine's, from {@code -Dflexplek.test.browser-clock-offset=P365D}
+     * (or {@code -P365D}): the pages must show the server's day and keep their sessions whatever a device's clock
+     * says, and running the page tests with the browser a year ahead and a year behind proves it.
+     */
+    private static final Duration CLOCK_OFFSET =
+            Duration.parse(System.getProperty("flexplek.test.browser-clock-offset", "PT0S"));
+
     private Browser(int width, int height, String language) {
+        this(width, height, language, CLOCK_OFFSET);
+    }
+
+    private Browser(int width, int height, String language, Duration clockOffset) {
         System.setProperty("SE_OFFLINE", "true");
         try {
             this.profile = Files.createTempDirectory("flexplek-chromium");
@@ -56,7 +68,41 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
+        if (!clockOffset.isZero()) {
+            setClockOffset(clockOffset);
+        }
         resize(width, height);
+    }
+
+    /**
+     * Sets the pages' clock ({@code Date.now()} and {@code new Date()}) off by {@code offset} from the next page
+     * load on, as on a device whose clock is wrong. Chromium runs the script before any of the page's own.
+     */
+    private void setClockOffset(Duration offset) {
+        String deviceClock = """
+                (() => {
+                  const RealDate = Date;
+                  const shift = %d;
+                  class DeviceDate extends RealDate {
+                    constructor(...args) {
+                      if (args.length === 0) { super(RealDate.now() + shift); } else { super(...args); }
+                    }
+                    static now() { return RealDate.now() + shift; }
+                  }
+                  globalThis.Date = DeviceDate;
+                })();
+                """.formatted(offset.toMillis());
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", deviceClock));
+    }
+
+    /** A browser like {@link #open(int, int, String)} on a device whose clock is {@code clockOffset} off. */
+    public static Browser openWithClockOffset(int width, int height, String language, Duration clockOffset) {
+        return new Browser(width, height, language, clockOffset);
+    }
+
+    /** What the page thinks the time is, in epoch milliseconds (this device's clock, offset included). */
+    public long pageClockMillis() {
+        return ((Number) script("return Date.now();")).longValue();
     }
 
     /** A browser whose page area is {@code width × height} CSS pixels, preferring the given language. */
