@@ -3,9 +3,11 @@
 // taps: choose, then confirm. The choices are kept in the address, so a reload or a shared link shows the same.
 
 import { api } from '/assets/api.js';
-import { h, svg, icon, iconPath, notice, explain, confirmDialog, field, select, radioGroup, checkboxGroup } from './ui.js';
+import { h, svg } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
+import { icon, iconPath, notice, confirmDialog, field, select, radioGroup, checkboxGroup } from './ui.js';
 import * as data from './data.js';
-import { plural } from './messages.js';
+import { plural } from '/assets/i18n.js';
 import { attemptBooking, placeName, whenLabel } from './booking.js';
 
 const FEATURES = {
@@ -45,7 +47,7 @@ async function render(ctx, root, kind) {
       heading?.focus();
     },
   }, controls,
-    h('button', { type: 'submit', class: 'primary wide' }, t(`${kind === 'desk' ? 'find' : kind === 'room' ? 'rooms' : 'vehicles'}.search`)));
+    h('button', { type: 'submit', class: 'primary wide' }, t({ desk: 'find.search', room: 'rooms.search', vehicle: 'vehicles.search' }[kind])));
   let tabsNow = kindTabs(ctx, kind, siteInfo?.id);
   tabs.replaceWith(tabsNow);
   root.append(form, feedback, results);
@@ -320,7 +322,7 @@ async function render(ctx, root, kind) {
     } catch (error) {
       ctx.handleAuth(error);
       if (mine === searchCount) {
-        showResults(null, notice(error.status === 422 ? 'info' : 'error', null, h('p', {}, explain(error, t))));
+        showResults(null, notice(error.status === 422 ? 'info' : 'error', null, h('p', {}, explainProblem(error, t))));
       }
     } finally {
       if (mine === searchCount) {

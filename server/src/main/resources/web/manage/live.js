@@ -5,8 +5,9 @@
 import { api, currentSession } from '/assets/api.js';
 import { formatTime } from '/assets/i18n.js';
 import { followBoard } from './events.js';
+import { h, svg } from '/assets/dom.js';
 import {
-  addDays, el, formatNumber, formatPercent, icon, locale, localToday, sitePicker, startOfLocalDay, stateBadge, svg, table,
+  addDays, formatNumber, formatPercent, icon, locale, localToday, sitePicker, startOfLocalDay, stateBadge, table,
 } from './ui.js';
 
 const SLOW_REFRESH_MS = 60_000;
@@ -25,13 +26,13 @@ export function mount(root, ctx) {
   let lastChange = null;
   let connection = 'connecting';
 
-  const status = el('p', { class: 'status-line', id: 'live-status' });
-  const pickerSlot = el('div', { class: 'toolbar-item' });
-  const content = el('div', { class: 'live', id: 'live-content', 'aria-busy': 'true' }, el('p', { text: t('loading') }));
+  const status = h('p', { class: 'status-line', id: 'live-status' });
+  const pickerSlot = h('div', { class: 'toolbar-item' });
+  const content = h('div', { class: 'live', id: 'live-content', 'aria-busy': 'true' }, h('p', { text: t('loading') }));
   root.append(
-    el('div', { class: 'page-head' },
-      el('h1', { text: t('live.title') }),
-      el('div', { class: 'toolbar' }, pickerSlot, status)),
+    h('div', { class: 'page-head' },
+      h('h1', { text: t('live.title') }),
+      h('div', { class: 'toolbar' }, pickerSlot, status)),
     content);
 
   async function start() {
@@ -39,7 +40,7 @@ export function mount(root, ctx) {
       const sites = await ctx.sites();
       const chosen = await ctx.site();
       if (!chosen) {
-        content.replaceChildren(el('p', { text: t('site.none') }));
+        content.replaceChildren(h('p', { text: t('site.none') }));
         return;
       }
       pickerSlot.replaceChildren(sitePicker(sites, chosen, (id) => selectSite(id), t, 'live-site'));
@@ -137,7 +138,7 @@ export function mount(root, ctx) {
   }
 
   function showError(error) {
-    status.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+    status.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
   }
 
   function drawStatus() {
@@ -148,8 +149,8 @@ export function mount(root, ctx) {
     const live = connection === 'live';
     status.dataset.connection = connection;
     status.replaceChildren(icon(live ? 'free' : 'offline'),
-      el('span', { text: `${t(live ? 'live.connected' : (connection === 'connecting' ? 'loading' : 'live.reconnecting'))}` }),
-      el('span', { class: 'muted', text: `· ${t('live.updated', { time })}` }));
+      h('span', { text: `${t(live ? 'live.connected' : (connection === 'connecting' ? 'loading' : 'live.reconnecting'))}` }),
+      h('span', { class: 'muted', text: `· ${t('live.updated', { time })}` }));
   }
 
   /** Draws everything again, keeping open lists open and the keyboard focus where it was. */
@@ -162,9 +163,9 @@ export function mount(root, ctx) {
     content.replaceChildren(...[
       summary(counts, desks.length),
       floorsTable(floorsWithDesks),
-      el('div', { class: 'floors-grid' }, floorsWithDesks.map(floorSection)),
+      h('div', { class: 'floors-grid' }, floorsWithDesks.map(floorSection)),
       roomsSection(),
-      el('div', { class: 'floors-grid' }, vehiclesSection(), sensorsSection()),
+      h('div', { class: 'floors-grid' }, vehiclesSection(), sensorsSection()),
     ].filter(Boolean));
     for (const details of content.querySelectorAll('details')) {
       details.open = open.has(details.id);
@@ -181,13 +182,13 @@ export function mount(root, ctx) {
     const attention = extras.sensors.filter((s) => s.status !== 'ok').length;
     const n = (v) => formatNumber(v || 0, ctx.language);
     const share = (v) => formatPercent(total ? v / total : 0, ctx.language);
-    const card = (id, label, value, note) => el('li', { class: 'card', id },
-      el('span', { class: 'card-label', text: label }),
-      el('span', { class: 'card-value', text: value }),
-      note ? el('span', { class: 'card-note', text: note }) : null);
-    return el('section', { class: 'summary', 'aria-labelledby': 'live-summary-title' },
-      el('h2', { id: 'live-summary-title', text: t('live.summaryTitle', { site: board.site.name }) }),
-      el('ul', { class: 'cards' },
+    const card = (id, label, value, note) => h('li', { class: 'card', id },
+      h('span', { class: 'card-label', text: label }),
+      h('span', { class: 'card-value', text: value }),
+      note ? h('span', { class: 'card-note', text: note }) : null);
+    return h('section', { class: 'summary', 'aria-labelledby': 'live-summary-title' },
+      h('h2', { id: 'live-summary-title', text: t('live.summaryTitle', { site: board.site.name }) }),
+      h('ul', { class: 'cards' },
         card('card-occupied', t('live.occupied'), n(occupied), t('live.ofDesks', { total: n(total), share: share(occupied) })),
         card('card-booked', t('live.booked'), n(booked), t('live.ofDesks', { total: n(total), share: share(booked) })),
         card('card-walkins', t('live.walkIns'), n(c['walk-in']), t('live.walkInsNote')),
@@ -205,8 +206,8 @@ export function mount(root, ctx) {
         n((c['in-use'] || 0) + (c['walk-in'] || 0)), n(c['walk-in']), n(noShows.get(floor.id)), n(c.free),
         n(c.offline), n(c['out-of-service'])];
     });
-    return el('section', { class: 'panel', 'aria-labelledby': 'floors-title' },
-      el('h2', { id: 'floors-title', text: t('live.floorsTitle') }),
+    return h('section', { class: 'panel', 'aria-labelledby': 'floors-title' },
+      h('h2', { id: 'floors-title', text: t('live.floorsTitle') }),
       table(t('live.floorsCaption', { site: board.site.name }),
         [t('live.floor'), t('live.desks'), t('live.booked'), t('live.occupied'), t('live.walkIns'), t('live.noShows'),
           t('state.free'), t('state.offline'), t('state.out-of-service')],
@@ -227,21 +228,21 @@ export function mount(root, ctx) {
     const id = `floor-${floor.id}`;
     const c = count(floor.desks);
     const noShows = noShowsByFloor().get(floor.id) || 0;
-    const legend = el('ul', { class: 'legend', 'aria-label': t('live.legend') }, DESK_STATES.map((state) => el('li', {},
-      stateBadge(state, t), el('span', { class: 'legend-count', text: formatNumber(c[state] || 0, ctx.language) }))));
+    const legend = h('ul', { class: 'legend', 'aria-label': t('live.legend') }, DESK_STATES.map((state) => h('li', {},
+      stateBadge(state, t), h('span', { class: 'legend-count', text: formatNumber(c[state] || 0, ctx.language) }))));
     const zoneName = (zoneId) => floor.zones.find((z) => z.id === zoneId)?.name || '–';
-    const list = el('details', { class: 'desk-list', id: `${id}-list` },
-      el('summary', { text: t('live.deskList', { count: floor.desks.length }) }),
+    const list = h('details', { class: 'desk-list', id: `${id}-list` },
+      h('summary', { text: t('live.deskList', { count: floor.desks.length }) }),
       table(t('live.deskListCaption', { floor: floor.name }),
         [t('live.desk'), t('live.zone'), t('live.state'), t('live.since')],
         floor.desks.map((d) => [d.name, zoneName(d.zoneId), stateBadge(d.state, t), sinceText(d.since)]),
         { rowHeader: true }));
-    return el('section', { class: 'panel floor', id, 'aria-labelledby': `${id}-title` },
-      el('h2', { id: `${id}-title`, text: floor.name }),
-      el('div', { class: 'floor-body' },
+    return h('section', { class: 'panel floor', id, 'aria-labelledby': `${id}-title` },
+      h('h2', { id: `${id}-title`, text: floor.name }),
+      h('div', { class: 'floor-body' },
         floorPlan(floor, c),
-        el('div', { class: 'floor-side' },
-          el('p', { class: 'floor-figure' }, t('live.noShowsToday', { count: formatNumber(noShows, ctx.language) })),
+        h('div', { class: 'floor-side' },
+          h('p', { class: 'floor-figure' }, t('live.noShowsToday', { count: formatNumber(noShows, ctx.language) })),
           legend)),
       list);
   }
@@ -249,7 +250,7 @@ export function mount(root, ctx) {
   function floorPlan(floor, c) {
     const placed = floor.desks.filter((d) => d.x !== null && d.x !== undefined && d.y !== null && d.y !== undefined);
     if (placed.length === 0) {
-      return el('p', { class: 'muted', text: t('live.noPlan') });
+      return h('p', { class: 'muted', text: t('live.noPlan') });
     }
     const label = t('live.planLabel', {
       floor: floor.name, total: floor.desks.length,
@@ -260,13 +261,13 @@ export function mount(root, ctx) {
     const minX = Math.min(...placed.map((d) => d.x)) - pad;
     const minY = Math.min(...placed.map((d) => d.y)) - pad;
     const w = Math.max(...placed.map((d) => d.x)) - minX + pad;
-    const h = Math.max(...placed.map((d) => d.y)) - minY + pad;
+    const tall = Math.max(...placed.map((d) => d.y)) - minY + pad;
     const width = Math.min(640, Math.round(w * 22));
     const plan = svg('svg', {
-      class: 'plan', viewBox: `${minX} ${minY} ${w} ${h}`, width, height: Math.round((width * h) / w),
+      class: 'plan', viewBox: `${minX} ${minY} ${w} ${tall}`, width, height: Math.round((width * tall) / w),
       role: 'img', 'aria-label': label, id: `plan-${floor.id}`,
     });
-    plan.append(svg('rect', { x: minX, y: minY, width: w, height: h, class: 'plan-floor', rx: 0.4 }));
+    plan.append(svg('rect', { x: minX, y: minY, width: w, height: tall, class: 'plan-floor', rx: 0.4 }));
     const size = 1.9;
     for (const desk of placed) {
       const g = svg('g', { class: `plan-desk state-${desk.state}`, transform: `translate(${desk.x} ${desk.y})`,
@@ -278,8 +279,8 @@ export function mount(root, ctx) {
       plan.append(g);
     }
     const unplaced = floor.desks.length - placed.length;
-    return el('div', { class: 'plan-wrap' }, plan,
-      unplaced ? el('p', { class: 'muted small', text: t('live.unplaced', { count: unplaced }) }) : null);
+    return h('div', { class: 'plan-wrap' }, plan,
+      unplaced ? h('p', { class: 'muted small', text: t('live.unplaced', { count: unplaced }) }) : null);
   }
 
   function roomsSection() {
@@ -287,8 +288,8 @@ export function mount(root, ctx) {
       return null;
     }
     const floorName = (id) => board.floors.find((f) => f.id === id)?.name || '–';
-    return el('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },
-      el('h2', { id: 'rooms-title', text: t('live.roomsTitle') }),
+    return h('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },
+      h('h2', { id: 'rooms-title', text: t('live.roomsTitle') }),
       table(t('live.roomsTitle'), [t('live.room'), t('live.floor'), t('live.capacity'), t('live.state'), t('live.until'),
         t('live.next')],
       board.rooms.map((r) => [r.name, floorName(r.floorId), formatNumber(r.capacity, ctx.language),
@@ -311,32 +312,32 @@ export function mount(root, ctx) {
     if (!board.vehicles.length) {
       return null;
     }
-    return el('section', { class: 'panel', 'aria-labelledby': 'vehicles-title' },
-      el('h2', { id: 'vehicles-title', text: t('live.vehiclesTitle') }),
+    return h('section', { class: 'panel', 'aria-labelledby': 'vehicles-title' },
+      h('h2', { id: 'vehicles-title', text: t('live.vehiclesTitle') }),
       table(t('live.vehiclesTitle'), [t('live.vehicle'), t('live.state'), t('live.charge'), t('live.plugged'),
         t('live.range')], board.vehicles.map((v) => [
-        el('span', { class: 'vehicle-name' }, el('span', { text: v.name }),
-          el('span', { class: 'muted small', text: t(`type.${v.type}`) })),
-        el('span', { class: 'vehicle-state' }, stateBadge(v.state, t),
-          v.nextFreeAt ? el('span', { class: 'muted small', text: t('live.freeAgain', { time: time(v.nextFreeAt) }) }) : null),
+        h('span', { class: 'vehicle-name' }, h('span', { text: v.name }),
+          h('span', { class: 'muted small', text: t(`type.${v.type}`) })),
+        h('span', { class: 'vehicle-state' }, stateBadge(v.state, t),
+          v.nextFreeAt ? h('span', { class: 'muted small', text: t('live.freeAgain', { time: time(v.nextFreeAt) }) }) : null),
         charge(v.soc),
         v.plugged === undefined || v.plugged === null ? '–'
-          : el('span', { class: 'plugged' }, v.plugged ? icon('plug') : null,
-            el('span', { text: v.plugged ? t('yes') : t('no') })),
+          : h('span', { class: 'plugged' }, v.plugged ? icon('plug') : null,
+            h('span', { text: v.plugged ? t('yes') : t('no') })),
         v.rangeKm ? t('live.km', { km: formatNumber(v.rangeKm, ctx.language) }) : '–']),
       { rowHeader: true, numeric: [4], captionHidden: true, class: 'data vehicles' }));
   }
 
   function charge(soc) {
     if (soc === undefined || soc === null) {
-      return el('span', { class: 'muted', text: t('live.chargeUnknown') });
+      return h('span', { class: 'muted', text: t('live.chargeUnknown') });
     }
-    const fill = el('span', { class: `charge-fill${soc < 20 ? ' low' : ''}` });
+    const fill = h('span', { class: `charge-fill${soc < 20 ? ' low' : ''}` });
     fill.style.width = `${Math.max(0, Math.min(100, soc))}%`;
-    return el('span', { class: 'charge' },
-      el('span', { class: 'charge-bar', 'aria-hidden': 'true' }, fill),
-      el('span', { class: 'charge-text', text: formatPercent(soc / 100, ctx.language) }),
-      soc < 20 ? el('span', { class: 'charge-low' }, icon('warning'), el('span', { text: t('live.chargeLow') })) : null);
+    return h('span', { class: 'charge' },
+      h('span', { class: 'charge-bar', 'aria-hidden': 'true' }, fill),
+      h('span', { class: 'charge-text', text: formatPercent(soc / 100, ctx.language) }),
+      soc < 20 ? h('span', { class: 'charge-low' }, icon('warning'), h('span', { text: t('live.chargeLow') })) : null);
   }
 
   function sensorsSection() {
@@ -346,26 +347,26 @@ export function mount(root, ctx) {
     const names = new Map([...board.floors.flatMap((f) => f.desks), ...board.rooms, ...board.vehicles]
       .map((r) => [r.id, r.name]));
     const attention = [...offline, ...low, ...unassigned];
-    const item = (id, name, label, value) => el('li', { class: 'card card-small', id },
-      el('span', { class: 'card-label' }, icon(name), el('span', { text: label })),
-      el('span', { class: 'card-value', text: formatNumber(value, ctx.language) }));
+    const item = (id, name, label, value) => h('li', { class: 'card card-small', id },
+      h('span', { class: 'card-label' }, icon(name), h('span', { text: label })),
+      h('span', { class: 'card-value', text: formatNumber(value, ctx.language) }));
     const statusOf = (s) => {
       if (!s.resourceId) {
-        return el('span', { class: 'state state-booked' }, icon('unassigned'), el('span', { text: t('sensor.unassigned') }));
+        return h('span', { class: 'state state-booked' }, icon('unassigned'), h('span', { text: t('sensor.unassigned') }));
       }
-      return el('span', { class: 'state state-offline' }, icon(s.status === 'low-battery' ? 'battery' : 'offline'),
-        el('span', { text: t(`sensor.${s.status}`) }));
+      return h('span', { class: 'state state-offline' }, icon(s.status === 'low-battery' ? 'battery' : 'offline'),
+        h('span', { text: t(`sensor.${s.status}`) }));
     };
-    return el('section', { class: 'panel', 'aria-labelledby': 'sensors-title' },
-      el('h2', { id: 'sensors-title', text: t('live.sensorsTitle') }),
-      el('ul', { class: 'cards' },
+    return h('section', { class: 'panel', 'aria-labelledby': 'sensors-title' },
+      h('h2', { id: 'sensors-title', text: t('live.sensorsTitle') }),
+      h('ul', { class: 'cards' },
         item('sensors-offline', 'offline', t('sensor.offline'), offline.length),
         item('sensors-low', 'battery', t('sensor.low-battery'), low.length),
         item('sensors-unassigned', 'unassigned', t('sensor.unassigned'), unassigned.length)),
       attention.length === 0
-        ? el('p', { text: t('live.sensorsAllOk') })
-        : el('details', { class: 'desk-list', id: 'sensor-list' },
-          el('summary', { text: t('live.sensorList', { count: attention.length }) }),
+        ? h('p', { text: t('live.sensorsAllOk') })
+        : h('details', { class: 'desk-list', id: 'sensor-list' },
+          h('summary', { text: t('live.sensorList', { count: attention.length }) }),
           table(t('live.sensorsTitle'), [t('live.sensor'), t('live.resource'), t('live.state'), t('live.lastSeen'),
             t('live.battery')], attention.slice(0, 200).map((s) => [s.id,
             s.resourceId ? (names.get(s.resourceId) || s.resourceId) : '–', statusOf(s),

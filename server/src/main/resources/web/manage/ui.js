@@ -3,52 +3,8 @@
 // number formatting, and the site picker every view starts with.
 
 import { serverNow } from '/assets/clock.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** Creates an element: el('p', {class: 'x', text: 'y'}, child, ...). Attributes starting with 'on' add listeners. */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name === 'text') {
-      node.textContent = value;
-    } else if (name === 'class') {
-      node.className = value;
-    } else if (name.startsWith('on') && typeof value === 'function') {
-      node.addEventListener(name.slice(2), value);
-    } else if (name in node && typeof value !== 'string') {
-      node[name] = value;
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  append(node, children);
-  return node;
-}
-
-function append(node, children) {
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) {
-      continue;
-    }
-    node.append(child instanceof Node ? child : String(child));
-  }
-}
-
-/** Creates an SVG element with attributes. */
-export function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  }
-  append(node, children);
-  return node;
-}
+import { h, svg } from '/assets/dom.js';
+import { locale } from '/assets/i18n.js';
 
 // 16×16 line drawings, one per state, so the state reads without colour.
 const ICONS = {
@@ -76,12 +32,10 @@ export function icon(name, className = 'icon') {
 
 /** A state told by icon and words, coloured by class: <span class="state state-free">✓ Free</span>. */
 export function stateBadge(state, t) {
-  return el('span', { class: `state state-${state}` }, icon(state), el('span', { text: t(`state.${state}`) }));
+  return h('span', { class: `state state-${state}` }, icon(state), h('span', { text: t(`state.${state}`) }));
 }
 
-export function locale(language) {
-  return { nl: 'nl-NL', de: 'de-DE', en: 'en-GB' }[language] || 'nl-NL';
-}
+export { locale };
 
 export function formatNumber(value, language, digits = 0) {
   if (value === null || value === undefined || Number.isNaN(value)) {
@@ -127,47 +81,34 @@ export function startOfLocalDay(date, timeZone) {
   return new Date(guess.getTime() - (asIfUtc - guess.getTime()));
 }
 
-/** The message of an API failure in the user's language, with the server's detail where it tells more. */
-export function problemText(error, t) {
-  const status = error?.status;
-  if (!status) {
-    return t('error.network');
-  }
-  const detail = error.problem?.detail;
-  const known = { 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 400: 'error.400',
-    422: 'error.422' }[status];
-  const base = t(known || 'error.other', { status });
-  return detail ? `${base} ${detail}` : base;
-}
-
 /** A site picker (label + select) that calls onChange(siteId); returns the wrapper. */
 export function sitePicker(sites, selected, onChange, t, id = 'site') {
-  const select = el('select', { id, onchange: (e) => onChange(e.target.value) },
-    sites.map((site) => el('option', { value: site.id, text: site.name, selected: site.id === selected })));
-  return el('div', { class: 'field field-inline' }, el('label', { for: id, text: t('site.label') }), select);
+  const select = h('select', { id, onchange: (e) => onChange(e.target.value) },
+    sites.map((site) => h('option', { value: site.id, text: site.name, selected: site.id === selected })));
+  return h('div', { class: 'field field-inline' }, h('label', { for: id, text: t('site.label') }), select);
 }
 
 /** A table with a caption, header row and body rows (arrays of cells: strings or nodes). */
 export function table(caption, headers, rows, options = {}) {
-  const head = el('thead', {}, el('tr', {}, headers.map((h, i) => el('th', {
+  const head = h('thead', {}, h('tr', {}, headers.map((header, i) => h('th', {
     scope: 'col', class: options.numeric?.includes(i) ? 'num' : undefined,
-  }, h))));
-  const body = el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) => {
+  }, header))));
+  const body = h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => {
     const isHeader = options.rowHeader && i === 0;
-    return el(isHeader ? 'th' : 'td', {
+    return h(isHeader ? 'th' : 'td', {
       scope: isHeader ? 'row' : undefined,
       class: options.numeric?.includes(i) ? 'num' : undefined,
     }, cell);
   }))));
-  return el('table', { class: options.class || 'data' },
-    caption ? el('caption', { class: options.captionHidden ? 'visually-hidden' : undefined }, caption) : null,
+  return h('table', { class: options.class || 'data' },
+    caption ? h('caption', { class: options.captionHidden ? 'visually-hidden' : undefined }, caption) : null,
     head, body);
 }
 
 /** Offers a blob (a CSV, an SVG) as a download under the given file name. */
 export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: filename, class: 'visually-hidden' });
+  const link = h('a', { href: url, download: filename, class: 'visually-hidden' });
   document.body.append(link);
   link.click();
   link.remove();
