@@ -15,7 +15,7 @@ import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
-/** The facility managers' figures: a site today, utilisation, vehicle use, and the day figures as CSV. */
+/** The facility managers' figures: a site today, utilization, vehicle use, and the day figures as CSV. */
 public final class InsightsEndpoint implements HttpService {
     static final String[] EXPORT_COLUMNS = {"site_id", "site_name", "zone_id", "zone_name", "date", "weekday", "open",
             "resource_type", "resources", "resource_hours", "booked_percent", "occupied_percent", "bookings",
