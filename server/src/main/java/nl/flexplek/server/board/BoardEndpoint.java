@@ -11,7 +11,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-import nl.flexplek.server.common.ForbiddenException;
 import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
@@ -134,10 +133,8 @@ final class BoardEndpoint implements HttpService {
     /** The site asked for; a kiosk may only ask for its own, and reading it counts as the kiosk being seen. */
     private String siteFor(Principal who, ServerRequest req) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
+        Access.requireSite(who, siteId);
         if (who.is(Role.KIOSK)) {
-            if (!siteId.equals(who.siteId())) {
-                throw new ForbiddenException("A kiosk shows only its own site.");
-            }
             kiosks.seen(who);
         }
         return siteId;
