@@ -24,7 +24,7 @@ import nl.flexplek.server.identity.Role;
 
 /**
  * A site's board, its live event stream and its QR code: anyone logged in, a kiosk only its own site (the token
- * may come as {@code ?token=}, see {@link AuthFilter}). Desk-label QR codes: facility managers.
+ * may come as {@code ?token=}, see {@link Access#allowTokenInUrl}). Desk-label QR codes: facility managers.
  */
 final class BoardEndpoint implements HttpService {
     private static final Duration RECONNECT = Duration.ofSeconds(3);
@@ -52,9 +52,10 @@ final class BoardEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/sites/{siteId}/board", Access.allow(Access.ANYONE, this::board))
-                .get("/sites/{siteId}/board/events", Access.allow(Access.ANYONE, this::events))
-                .get("/sites/{siteId}/board/qr.svg", Access.allow(Access.ANYONE, this::siteQr))
+        // A kiosk screen is opened by one URL, and EventSource and <img> cannot send headers: ?token= counts here.
+        rules.get("/sites/{siteId}/board", Access.allowTokenInUrl(Access.ANYONE, this::board))
+                .get("/sites/{siteId}/board/events", Access.allowTokenInUrl(Access.ANYONE, this::events))
+                .get("/sites/{siteId}/board/qr.svg", Access.allowTokenInUrl(Access.ANYONE, this::siteQr))
                 .get("/resources/{resourceId}/qr.svg", Access.allow(Access.MANAGERS, this::deskQr));
     }
 

@@ -41,6 +41,19 @@ public final class Access {
     }
 
     /**
+     * Like {@link #allow}, and the token may also come as {@code ?token=}: for the few routes a browser opens without
+     * headers (EventSource, an {@code <img>}, a kiosk screen set up by one URL). The routes declared with this are
+     * the only ones where a token in the URL counts; see {@link AuthFilter}.
+     */
+    public static io.helidon.webserver.http.Handler allowTokenInUrl(Set<Role> roles, Guarded handler) {
+        io.helidon.webserver.http.Handler guarded = allow(roles, handler);
+        return (req, res) -> {
+            AuthFilter.acceptUrlToken(req);
+            guarded.handle(req, res);
+        };
+    }
+
+    /**
      * A kiosk reads only its own site: another site is a {@code 403}, the same answer on every route that serves a
      * site's data (board, occupancy, sites, resources, availability). People may read every site. Call it after the
      * site is known to exist, so an unknown site stays a {@code 404} for everyone.
