@@ -20,7 +20,6 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Principal;
-import nl.flexplek.server.identity.Role;
 
 /**
  * A site's board, its live event stream and its QR code: anyone logged in, a kiosk only its own site (the token
@@ -135,9 +134,7 @@ final class BoardEndpoint implements HttpService {
     private String siteFor(Principal who, ServerRequest req) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
         Access.requireSite(who, siteId);
-        if (who.is(Role.KIOSK)) {
-            kiosks.seen(who);
-        }
+        kiosks.seen(who);
         return siteId;
     }
 }
