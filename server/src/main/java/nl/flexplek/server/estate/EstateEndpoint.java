@@ -83,7 +83,7 @@ public final class EstateEndpoint implements HttpService {
     }
 
     private void resources(Principal who, ServerRequest req, ServerResponse res) {
-        // Without a siteId a kiosk gets its own site, as on every other site-data route.
+        // Without a siteId a kiosk gets its own site's resources; another siteId is refused.
         String siteId = Requests.query(req, "siteId").orElse(who.is(Role.KIOSK) ? who.siteId() : null);
         if (siteId != null) {
             Access.requireSite(who, siteId);

@@ -4,7 +4,7 @@
  * registry and its health, debounced presence, the live state of every resource, check-in by sensor, no-show and
  * early release, site events, the compact state history and the demo's past of it, and the charge a vehicle is
  * expected to have at a trip's start. The rules that decide a live state are pure ({@code OccupancyRules}); the
- * registry ({@code SensorRegistry}) and the single-threaded loop ({@code OccupancyService}) apply them. Depends on {@code booking}, {@code estate}, {@code identity} and
- * {@code common}.
+ * sensor registry ({@code SensorRegistry}) and the single-threaded loop ({@code OccupancyService}) apply them.
+ * Depends on {@code booking}, {@code estate}, {@code identity} and {@code common}.
  */
 package nl.flexplek.server.occupancy;
