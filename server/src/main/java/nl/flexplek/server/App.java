@@ -137,7 +137,7 @@ public final class App implements AutoCloseable {
                 .register("/api/v1",
                         new nl.flexplek.server.identity.SessionEndpoint(identity, requests, responses),
                         new EstateEndpoint(estate, requests, yaml, responses),
-                        new BookingEndpoint(bookings, clock, requests, responses),
+                        new BookingEndpoint(bookings, requests, responses),
                         new AvailabilityEndpoint(availability, responses),
                         new PolicyEndpoint(policies, requests, responses),
                         new OccupancyEndpoint(occupancy, estate, clock, responses),

@@ -11,7 +11,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-import nl.flexplek.server.common.ForbiddenException;
 import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
@@ -21,11 +20,10 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Principal;
-import nl.flexplek.server.identity.Role;
 
 /**
  * A site's board, its live event stream and its QR code: anyone logged in, a kiosk only its own site (the token
- * may come as {@code ?token=}, see {@link AuthFilter}). Desk-label QR codes: facility managers.
+ * may come as {@code ?token=}, see {@link Access#allowTokenInUrl}). Desk-label QR codes: facility managers.
  */
 final class BoardEndpoint implements HttpService {
     private static final Duration RECONNECT = Duration.ofSeconds(3);
@@ -53,9 +51,10 @@ final class BoardEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/sites/{siteId}/board", Access.allow(Access.ANYONE, this::board))
-                .get("/sites/{siteId}/board/events", Access.allow(Access.ANYONE, this::events))
-                .get("/sites/{siteId}/board/qr.svg", Access.allow(Access.ANYONE, this::siteQr))
+        // A kiosk screen is opened by one URL, and EventSource and <img> cannot send headers: ?token= counts here.
+        rules.get("/sites/{siteId}/board", Access.allowTokenInUrl(Access.ANYONE, this::board))
+                .get("/sites/{siteId}/board/events", Access.allowTokenInUrl(Access.ANYONE, this::events))
+                .get("/sites/{siteId}/board/qr.svg", Access.allowTokenInUrl(Access.ANYONE, this::siteQr))
                 .get("/resources/{resourceId}/qr.svg", Access.allow(Access.MANAGERS, this::deskQr));
     }
 
@@ -134,12 +133,8 @@ final class BoardEndpoint implements HttpService {
     /** The site asked for; a kiosk may only ask for its own, and reading it counts as the kiosk being seen. */
     private String siteFor(Principal who, ServerRequest req) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
-        if (who.is(Role.KIOSK)) {
-            if (!siteId.equals(who.siteId())) {
-                throw new ForbiddenException("A kiosk shows only its own site.");
-            }
-            kiosks.seen(who);
-        }
+        Access.requireSite(who, siteId);
+        kiosks.seen(who);
         return siteId;
     }
 }

@@ -16,6 +16,7 @@ import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.identity.DeviceToken;
 import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Role;
 
 /**
  * Registering, listing and revoking kiosk screens. A kiosk is a device account bound to its site with one token;
@@ -92,8 +93,11 @@ public final class KioskService {
         LOG.info(() -> "Kiosk " + id + " at " + kiosk.siteId() + " revoked by " + manager.username());
     }
 
-    /** Notes that a kiosk device read its board, at most once per few minutes per kiosk. */
+    /** Notes that a kiosk device read its board, at most once per few minutes per kiosk; a person reading it is not noted. */
     public void seen(Principal device) {
+        if (!device.is(Role.KIOSK)) {
+            return;
+        }
         Instant now = clock.instant();
         Instant written = lastSeenWritten.get(device.accountId());
         if (written != null && Duration.between(written, now).compareTo(SEEN_RESOLUTION) < 0) {

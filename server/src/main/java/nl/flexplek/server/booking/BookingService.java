@@ -44,6 +44,8 @@ public final class BookingService {
     private static final String CONFLICT = "conflict";
     private static final String TAKEN = "taken";
     private static final String ALTERNATIVES = "alternatives";
+    /** How far a list of bookings reaches when no end is asked for: past the furthest a policy lets anyone book. */
+    private static final int LIST_DAYS = 400;
 
     private final Database db;
     private final Clock clock;
@@ -102,16 +104,16 @@ public final class BookingService {
         Instant blockedUntil = slot.end().plus(policy.turnaround());
         String requestHash = fingerprint(request);
 
-        BookingResult result;
+        Made made;
         try {
-            result = db.write(BookingDao.class, dao -> {
+            made = db.write(BookingDao.class, dao -> {
                 if (idempotencyKey.isPresent()) {
                     Optional<BookingDao.IdempotencyRecord> earlier = dao.idempotencyKey(who.accountId(), idempotencyKey.get());
                     if (earlier.isPresent()) {
                         if (!earlier.get().requestHash().equals(requestHash)) {
                             throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
                         }
-                        return new BookingResult(null, true, dao.byId(earlier.get().bookingId()).orElseThrow());
+                        return new Made(dao.byId(earlier.get().bookingId()).orElseThrow(), true);
                     }
                 }
                 if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
@@ -130,7 +132,7 @@ public final class BookingService {
                 Booking stored = new Booking(id, resource.id(), resource.type(), who.accountId(), who.username(),
                         who.displayName(), slot.start(), slot.end(), blockedUntil, slot.date(), slot.part(),
                         request.attendees(), BookingStatus.CONFIRMED, now, null, null, null, null, null);
-                return new BookingResult(null, false, stored);
+                return new Made(stored, false);
             });
         } catch (ConflictException e) {
             if (!TAKEN.equals(e.extensions().get(CONFLICT))) {
@@ -140,15 +142,18 @@ public final class BookingService {
             throw new ConflictException(TAKEN, e.getMessage(),
                     Map.of(ALTERNATIVES, availability.alternatives(resource, site, slot, request.attendees(), true)));
         }
-        // The answer is shaped on the request thread, after the commit.
-        BookingResult answer = new BookingResult(view(result.stored()), result.replayed(), result.stored());
-        if (!result.replayed()) {
+        if (!made.replayed()) {
             metrics.created(resource.type());
-            changed(result.stored());
-            LOG.fine(() -> "Booking " + result.stored().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
+            changed(made.booking());
+            LOG.fine(() -> "Booking " + made.booking().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
                     + " by account " + who.accountId());
         }
-        return answer;
+        // The answer is shaped once, on the request thread after the commit.
+        return new BookingResult(view(made.booking()), made.replayed(), made.booking());
+    }
+
+    /** What the writer's transaction of a booking did: made this booking, or found it made by the same key. */
+    private record Made(Booking booking, boolean replayed) {
     }
 
     /** Cancels a booking; one that is checked in and under way ends now instead, freeing the rest of its time. */
@@ -176,8 +181,14 @@ public final class BookingService {
         return view(cancelled);
     }
 
-    /** The booker says they are here; allowed from shortly before the start until the end. */
+    /**
+     * The booker says they are here, in the app or by a QR code; allowed from shortly before the start until the end.
+     * Only the occupancy sensor checks in by sensor ({@link #checkInBySensor}), never a person's request.
+     */
     public BookingView checkIn(Principal who, long id, CheckInMethod method) {
+        if (method == CheckInMethod.SENSOR) {
+            throw InvalidRequestException.field("method", "must be app or qr");
+        }
         Instant now = clock.instant();
         Booking booking = db.write(handle -> {
             BookingDao dao = handle.attach(BookingDao.class);
@@ -295,14 +306,22 @@ public final class BookingService {
         return view(visible(who, db.read(BookingDao.class, dao -> dao.byId(id)), id));
     }
 
-    /** Staff list their own bookings; facility managers anyone's, optionally by username. */
+    /**
+     * Staff list their own bookings; facility managers anyone's, optionally by username. Without {@code from} the
+     * list starts now, and without {@code to} it ends 400 days after {@code from}.
+     */
     public List<BookingView> list(Principal who, BookingFilter filter) {
         Long accountId = who.isManager() ? null : who.accountId();
         if (!who.isManager() && filter.username() != null && !filter.username().equalsIgnoreCase(who.username())) {
             throw new ForbiddenException("Only facility managers can list other people's bookings.");
         }
+        Instant from = filter.from() != null ? filter.from() : clock.instant();
+        Instant to = filter.to() != null ? filter.to() : from.plus(java.time.Duration.ofDays(LIST_DAYS));
+        if (!from.isBefore(to)) {
+            throw InvalidRequestException.field("to", "must be after from");
+        }
         List<Booking> bookings = db.read(BookingDao.class, dao -> dao.list(accountId, filter.username(), filter.siteId(),
-                filter.resourceId(), filter.type(), filter.status(), filter.from(), filter.to(), filter.limit()));
+                filter.resourceId(), filter.type(), filter.status(), from, to, filter.limit()));
         return bookings.stream().map(this::view).toList();
     }
 

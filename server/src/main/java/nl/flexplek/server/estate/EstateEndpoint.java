@@ -10,9 +10,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.flexplek.server.common.Coded;
-import nl.flexplek.server.common.ForbiddenException;
 import nl.flexplek.server.common.InvalidRequestException;
-import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.identity.Access;
@@ -66,14 +64,14 @@ public final class EstateEndpoint implements HttpService {
 
     private void sites(Principal who, ServerRequest req, ServerResponse res) {
         List<Site> sites = estate.estate().sites().values().stream()
-                .filter(site -> !who.is(Role.KIOSK) || site.id().equals(who.siteId()))
+                .filter(site -> Access.canRead(who, site.id()))
                 .toList();
         responses.ok(res, new SiteList(sites));
     }
 
     private void site(Principal who, ServerRequest req, ServerResponse res) {
         Site site = estate.site(Requests.path(req, "id"));
-        requireVisible(who, site.id());
+        Access.requireSite(who, site.id());
         responses.ok(res, site);
     }
 
@@ -85,37 +83,20 @@ public final class EstateEndpoint implements HttpService {
     }
 
     private void resources(Principal who, ServerRequest req, ServerResponse res) {
-        String siteId = Requests.query(req, "siteId").orElse(null);
-        if (who.is(Role.KIOSK)) {
-            if (siteId != null && !siteId.equals(who.siteId())) {
-                throw new ForbiddenException("A kiosk sees only its own site.");
-            }
-            siteId = who.siteId();
+        // Without a siteId a kiosk gets its own site's resources; another siteId is refused.
+        String siteId = Requests.query(req, "siteId").orElse(who.is(Role.KIOSK) ? who.siteId() : null);
+        if (siteId != null) {
+            Access.requireSite(who, siteId);
         }
-        ResourceType type = Requests.query(req, "type").map(t -> Coded.parse(ResourceType.class, t, "type")).orElse(null);
-        List<String> features = Requests.listQuery(req, "features");
-        for (String feature : features) {
-            boolean known = type == null ? java.util.Arrays.stream(ResourceType.values()).anyMatch(t -> t.features().contains(feature))
-                    : type.features().contains(feature);
-            if (!known) {
-                throw InvalidRequestException.field("features", "'" + feature + "' is not a known feature"
-                        + (type == null ? "" : " of a " + type.code()));
-            }
-        }
-        String zoneId = Requests.query(req, "zoneId").orElse(null);
-        String site = siteId;
-        List<Resource> found = estate.estate().resources().values().stream()
-                .filter(r -> site == null || r.siteId().equals(site))
-                .filter(r -> type == null || r.type() == type)
-                .filter(r -> zoneId == null || zoneId.equals(r.zoneId()))
-                .filter(r -> r.hasFeatures(features))
-                .toList();
+        List<Resource> found = estate.resources(siteId,
+                Requests.query(req, "type").map(t -> Coded.parse(ResourceType.class, t, "type")).orElse(null),
+                Requests.query(req, "zoneId").orElse(null), Requests.listQuery(req, "features"));
         responses.ok(res, new ResourceList(found.size(), found));
     }
 
     private void resource(Principal who, ServerRequest req, ServerResponse res) {
         Resource resource = estate.resource(Requests.path(req, "id"));
-        requireVisible(who, resource.siteId());
+        Access.requireSite(who, resource.siteId());
         responses.ok(res, resource);
     }
 
@@ -148,11 +129,5 @@ public final class EstateEndpoint implements HttpService {
             document = requests.body(req, EstateDocument.class);
         }
         responses.ok(res, estate.importDocument(document));
-    }
-
-    private static void requireVisible(Principal who, String siteId) {
-        if (who.is(Role.KIOSK) && !siteId.equals(who.siteId())) {
-            throw new NotFoundException("A kiosk sees only its own site.");
-        }
     }
 }

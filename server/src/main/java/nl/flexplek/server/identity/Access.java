@@ -40,6 +40,35 @@ public final class Access {
         };
     }
 
+    /**
+     * Like {@link #allow}, and the token may also come as {@code ?token=}: for the few routes a browser opens without
+     * headers (EventSource, an {@code <img>}, a kiosk screen set up by one URL). The routes declared with this are
+     * the only ones where a token in the URL counts; see {@link AuthFilter}.
+     */
+    public static io.helidon.webserver.http.Handler allowTokenInUrl(Set<Role> roles, Guarded handler) {
+        io.helidon.webserver.http.Handler guarded = allow(roles, handler);
+        return (req, res) -> {
+            AuthFilter.acceptUrlToken(req);
+            guarded.handle(req, res);
+        };
+    }
+
+    /**
+     * A kiosk reads only its own site: another site is a {@code 403}, the same answer on every route that serves a
+     * site's data (board, occupancy, sites, resources, availability). People may read every site. Call it after the
+     * site is known to exist, so an unknown site stays a {@code 404} for everyone.
+     */
+    public static void requireSite(Principal who, String siteId) {
+        if (!canRead(who, siteId)) {
+            throw new ForbiddenException("A kiosk reads only its own site.");
+        }
+    }
+
+    /** Whether the caller may read this site's data; the same rule as {@link #requireSite}, for filtering lists. */
+    public static boolean canRead(Principal who, String siteId) {
+        return !who.is(Role.KIOSK) || siteId.equals(who.siteId());
+    }
+
     /** The authenticated caller; 401 when the request has no valid token. */
     public static Principal caller(ServerRequest req) {
         return req.context().get(Principal.class, Principal.class)

@@ -8,13 +8,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
-import nl.flexplek.server.identity.Role;
 
 /** Live occupancy of a site (anyone logged in; a kiosk only its own site) and the sensor list (managers). */
 public final class OccupancyEndpoint implements HttpService {
@@ -44,9 +42,7 @@ public final class OccupancyEndpoint implements HttpService {
 
     private void site(Principal who, ServerRequest req, ServerResponse res) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
-        if (who.is(Role.KIOSK) && !siteId.equals(who.siteId())) {
-            throw new NotFoundException("A kiosk sees only its own site.");
-        }
+        Access.requireSite(who, siteId);
         responses.ok(res, new SiteOccupancy(siteId, clock.instant(), occupancy.site(siteId)));
     }
 

@@ -132,6 +132,17 @@ class BookingPolicyTest {
     }
 
     @Test
+    void refusesACheckInBySensorFromAPerson_andAListThatEndsBeforeItStarts_withFieldProblems() {
+        TestServer.Response bySensor = server.post("/api/v1/bookings/999999/check-in", alice, Map.of("method", "sensor"));
+        assertEquals(400, bySensor.status(), bySensor.body());
+        assertEquals("application/problem+json", bySensor.contentType());
+        assertTrue(bySensor.body().contains("method"), bySensor.body());
+        TestServer.Response backwards = server.get("/api/v1/bookings?from=2026-11-28T00:00:00Z&to=2026-11-27T00:00:00Z", alice);
+        assertEquals(400, backwards.status(), backwards.body());
+        assertTrue(backwards.body().contains("must be after from"), backwards.body());
+    }
+
+    @Test
     void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheFirstBooking() {
         Map<String, Object> body = Map.of("resourceId", "desk-2", "date", "2026-11-27", "part", "morning");
         Map<String, String> key = Map.of("Idempotency-Key", "phone-retry-1");
