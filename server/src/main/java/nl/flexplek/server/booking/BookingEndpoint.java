@@ -20,7 +20,7 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** Bookings: create, list, show, cancel, check in. Staff only; a kiosk never books. */
-public final class BookingEndpoint implements HttpService {
+final class BookingEndpoint implements HttpService {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final BookingService bookings;
@@ -28,7 +28,7 @@ public final class BookingEndpoint implements HttpService {
     private final Requests requests;
     private final Responses responses;
 
-    public BookingEndpoint(BookingService bookings, java.time.Clock clock, Requests requests, Responses responses) {
+    BookingEndpoint(BookingService bookings, java.time.Clock clock, Requests requests, Responses responses) {
         this.bookings = bookings;
         this.clock = clock;
         this.requests = requests;

@@ -23,7 +23,7 @@ public final class AuthFilter implements Filter {
 
     private final IdentityService identity;
 
-    public AuthFilter(IdentityService identity) {
+    AuthFilter(IdentityService identity) {
         this.identity = identity;
     }
 
