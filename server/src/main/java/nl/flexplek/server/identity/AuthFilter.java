@@ -11,6 +11,7 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
+import nl.flexplek.server.common.ApiTrace;
 
 /**
  * Resolves the bearer token of each API request into a {@link Principal} in the request context. It rejects nothing
@@ -29,7 +30,8 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        bearerToken(req).or(() -> queryToken(req)).ifPresent(token -> identity.authenticate(token).ifPresentOrElse(
+        Optional<String> queryToken = queryToken(req);
+        bearerToken(req).or(() -> queryToken).ifPresent(token -> identity.authenticate(token).ifPresentOrElse(
                 who -> req.context().register(Principal.class, who),
                 () -> req.context().register(TOKEN_REJECTED, Boolean.TRUE)));
         chain.proceed();
@@ -44,6 +46,7 @@ public final class AuthFilter implements Filter {
         if (!Method.GET.equals(req.prologue().method()) || !BOARD.matcher(req.path().path()).matches()) {
             return Optional.empty();
         }
+        ApiTrace.queried(req, "token");
         return req.query().first("token").asOptional().filter(token -> !token.isBlank());
     }
 
