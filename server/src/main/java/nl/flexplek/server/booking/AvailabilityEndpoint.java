@@ -13,11 +13,11 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** Availability search; anyone logged in, a kiosk only for its own site. */
-public final class AvailabilityEndpoint implements HttpService {
+final class AvailabilityEndpoint implements HttpService {
     private final AvailabilityService availability;
     private final Responses responses;
 
-    public AvailabilityEndpoint(AvailabilityService availability, Responses responses) {
+    AvailabilityEndpoint(AvailabilityService availability, Responses responses) {
         this.availability = availability;
         this.responses = responses;
     }

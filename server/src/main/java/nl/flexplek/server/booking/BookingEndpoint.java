@@ -18,14 +18,14 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** Bookings: create, list, show, cancel, check in. Staff only; a kiosk never books. */
-public final class BookingEndpoint implements HttpService {
+final class BookingEndpoint implements HttpService {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final BookingService bookings;
     private final Requests requests;
     private final Responses responses;
 
-    public BookingEndpoint(BookingService bookings, Requests requests, Responses responses) {
+    BookingEndpoint(BookingService bookings, Requests requests, Responses responses) {
         this.bookings = bookings;
         this.requests = requests;
         this.responses = responses;

@@ -13,12 +13,12 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** Booking policies: staff read them (the app shows the limits), facility managers change them. */
-public final class PolicyEndpoint implements HttpService {
+final class PolicyEndpoint implements HttpService {
     private final PolicyService policies;
     private final Requests requests;
     private final Responses responses;
 
-    public PolicyEndpoint(PolicyService policies, Requests requests, Responses responses) {
+    PolicyEndpoint(PolicyService policies, Requests requests, Responses responses) {
         this.policies = policies;
         this.requests = requests;
         this.responses = responses;

@@ -17,14 +17,14 @@ import nl.flexplek.server.identity.Principal;
  * A person's calendar feed address (get, revoke) and the feed itself. The feed takes no token: calendar apps cannot
  * send one, so the secret in its address is the credential (and is masked in the request log).
  */
-public final class CalendarFeedEndpoint implements HttpService {
+final class CalendarFeedEndpoint implements HttpService {
     static final String FEEDS = "/calendar-feeds/";
 
     private final CalendarFeedService feeds;
     private final PublicUrl publicUrl;
     private final Responses responses;
 
-    public CalendarFeedEndpoint(CalendarFeedService feeds, PublicUrl publicUrl, Responses responses) {
+    CalendarFeedEndpoint(CalendarFeedService feeds, PublicUrl publicUrl, Responses responses) {
         this.feeds = feeds;
         this.publicUrl = publicUrl;
         this.responses = responses;

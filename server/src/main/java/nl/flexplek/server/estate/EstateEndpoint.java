@@ -21,13 +21,13 @@ import nl.flexplek.server.identity.Role;
  * Sites and resources. Anyone logged in reads them (a kiosk only its own site); only facility managers change
  * the estate.
  */
-public final class EstateEndpoint implements HttpService {
+final class EstateEndpoint implements HttpService {
     private final EstateService estate;
     private final Requests requests;
     private final Requests yamlRequests;
     private final Responses responses;
 
-    public EstateEndpoint(EstateService estate, Requests requests, ObjectMapper yamlMapper, Responses responses) {
+    EstateEndpoint(EstateService estate, Requests requests, ObjectMapper yamlMapper, Responses responses) {
         this.estate = estate;
         this.requests = requests;
         this.yamlRequests = new Requests(yamlMapper);

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
+import nl.flexplek.server.common.ApiTrace;
 
 /**
  * Resolves the bearer token of each API request into a {@link Principal} in the request context. It rejects nothing
@@ -26,7 +27,7 @@ public final class AuthFilter implements Filter {
 
     private final IdentityService identity;
 
-    public AuthFilter(IdentityService identity) {
+    AuthFilter(IdentityService identity) {
         this.identity = identity;
     }
 
@@ -48,6 +49,7 @@ public final class AuthFilter implements Filter {
      * URL): elsewhere a token in a URL would end up in histories and logs, so it is ignored.
      */
     static void acceptUrlToken(ServerRequest req) {
+        ApiTrace.queried(req, "token");
         if (req.context().get(Principal.class, Principal.class).isPresent()) {
             return;
         }

@@ -10,12 +10,12 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 
 /** Log in and log out. (Who am I, for people, is the staff profile at {@code /me}.) */
-public final class SessionEndpoint implements HttpService {
+final class SessionEndpoint implements HttpService {
     private final IdentityService identity;
     private final Requests requests;
     private final Responses responses;
 
-    public SessionEndpoint(IdentityService identity, Requests requests, Responses responses) {
+    SessionEndpoint(IdentityService identity, Requests requests, Responses responses) {
         this.identity = identity;
         this.requests = requests;
         this.responses = responses;

@@ -16,7 +16,7 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** The facility managers' figures: a site today, utilization, vehicle use, and the day figures as CSV. */
-public final class InsightsEndpoint implements HttpService {
+final class InsightsEndpoint implements HttpService {
     static final String[] EXPORT_COLUMNS = {"site_id", "site_name", "zone_id", "zone_name", "date", "weekday", "open",
             "resource_type", "resources", "resource_hours", "booked_percent", "occupied_percent", "bookings",
             "checked_in", "no_shows", "cancelled", "walk_ins"};
@@ -24,7 +24,7 @@ public final class InsightsEndpoint implements HttpService {
     private final InsightsService insights;
     private final Responses responses;
 
-    public InsightsEndpoint(InsightsService insights, Responses responses) {
+    InsightsEndpoint(InsightsService insights, Responses responses) {
         this.insights = insights;
         this.responses = responses;
     }

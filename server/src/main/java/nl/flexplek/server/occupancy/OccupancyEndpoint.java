@@ -15,13 +15,13 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** Live occupancy of a site (anyone logged in; a kiosk only its own site) and the sensor list (managers). */
-public final class OccupancyEndpoint implements HttpService {
+final class OccupancyEndpoint implements HttpService {
     private final OccupancyService occupancy;
     private final EstateService estate;
     private final Clock clock;
     private final Responses responses;
 
-    public OccupancyEndpoint(OccupancyService occupancy, EstateService estate, Clock clock, Responses responses) {
+    OccupancyEndpoint(OccupancyService occupancy, EstateService estate, Clock clock, Responses responses) {
         this.occupancy = occupancy;
         this.estate = estate;
         this.clock = clock;

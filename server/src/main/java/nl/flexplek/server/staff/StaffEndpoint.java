@@ -10,12 +10,12 @@ import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.Principal;
 
 /** The staff app's view of the caller: profile, preferences and teammates today. People only; kiosks never. */
-public final class StaffEndpoint implements HttpService {
+final class StaffEndpoint implements HttpService {
     private final StaffService staff;
     private final Requests requests;
     private final Responses responses;
 
-    public StaffEndpoint(StaffService staff, Requests requests, Responses responses) {
+    StaffEndpoint(StaffService staff, Requests requests, Responses responses) {
         this.staff = staff;
         this.requests = requests;
         this.responses = responses;

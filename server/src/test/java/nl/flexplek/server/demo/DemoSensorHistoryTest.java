@@ -1,4 +1,4 @@
-package nl.flexplek.server.occupancy;
+package nl.flexplek.server.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
