@@ -1,5 +1,6 @@
 package nl.flexplek.sim;
 
+import nl.flexplek.testing.Mosquitto;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

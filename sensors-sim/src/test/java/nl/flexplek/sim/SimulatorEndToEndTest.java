@@ -1,6 +1,7 @@
 package nl.flexplek.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.flexplek.testing.Mosquitto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

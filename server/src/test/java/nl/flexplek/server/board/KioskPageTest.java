@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
-import nl.flexplek.server.web.Browser;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

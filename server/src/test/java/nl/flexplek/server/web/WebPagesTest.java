@@ -3,7 +3,8 @@ package nl.flexplek.server.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
