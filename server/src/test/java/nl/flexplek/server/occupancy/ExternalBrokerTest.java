@@ -9,9 +9,11 @@ import java.util.Map;
 
 import nl.flexplek.server.testing.TestServer;
 import nl.flexplek.testing.Mosquitto;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** In production a real broker carries the sensors; the server rides out its restarts without one of its own. */
+@Tag("broker")
 class ExternalBrokerTest {
 
     private static String state(TestServer server, String resourceId) {

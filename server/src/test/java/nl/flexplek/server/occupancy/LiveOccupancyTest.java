@@ -18,12 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sensors feed the live state through the embedded broker: walk-ins, check-in by sustained presence, no-show and
  * early release, offline and low-battery sensors, vehicles. Time moves by the test's clock, never by waiting.
  */
+@Tag("slow")
 class LiveOccupancyTest {
     private TestServer server;
 

@@ -15,6 +15,7 @@ import nl.flexplek.testing.Browser;
 import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.Select;
  * changes a booking rule, registers and revokes a kiosk; an employee is told the dashboard is not for them. Every
  * screen is checked with axe-core.
  */
+@Tag("browser")
 class ManagerDashboardTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** The heading of the screen on show. */

@@ -15,6 +15,7 @@ import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
  * team and the teammates who opted in, and the calendar feed in the settings.
  * The server's clock stands on Monday 23 November 2026, 08:00 in Amsterdam.
  */
+@Tag("browser")
 class StaffAppProfileTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static TestServer server;

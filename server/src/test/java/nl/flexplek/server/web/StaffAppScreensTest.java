@@ -12,6 +12,7 @@ import nl.flexplek.testing.Browser;
 import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The staff app's main screens on a phone with the demo municipality (its estate, accounts and booking history), as
  * the README shows them: each screen is checked with axe-core and saved as a screenshot in target/screenshots.
  */
+@Tag("browser")
 class StaffAppScreensTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static TestServer server;

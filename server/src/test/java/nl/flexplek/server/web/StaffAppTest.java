@@ -17,6 +17,7 @@ import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
  * like. Every screen is checked with axe-core (no serious or critical WCAG 2.1 AA violations).
  * The server's clock stands on Monday 23 November 2026, 08:00 in Amsterdam; the app takes "today" from the server.
  */
+@Tag("browser")
 class StaffAppTest {
     private static TestServer server;
     private static Browser browser;
