@@ -13,6 +13,8 @@ import java.util.Map;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import nl.flexplek.server.testing.MutableClock;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** A server that cannot take its HTTP port or its embedded broker's port refuses to start and says which port. */

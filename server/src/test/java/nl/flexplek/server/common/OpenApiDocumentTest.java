@@ -50,7 +50,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import nl.flexplek.server.App;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import nl.flexplek.server.booking.Availability;
 import nl.flexplek.server.booking.BookingPolicy;
 import nl.flexplek.server.booking.BookingRequest;

@@ -16,7 +16,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class InsightsStoryTest {
     }
 
     private void sensor(String sensorId, String json) {
-        server.publish("flexplek/sensors/" + sensorId + "/state", json);
+        server.sensor(sensorId, json);
         await().atMost(Duration.ofSeconds(10)).until(() -> server.app().occupancy().sensors().stream()
                 .anyMatch(s -> s.id().equals(sensorId) && server.clock.instant().equals(s.lastSeen())));
     }
