@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * What one request's filters and handler read from the query string and which types they answered with, noted only
@@ -40,7 +39,7 @@ public final class ApiTrace {
     }
 
     /** Notes that the request's query parameter {@code name} was asked for. */
-    public static void queried(ServerRequest req, String name) {
+    public static void queried(String name) {
         ApiTrace trace = CURRENT.get();
         if (trace != null) {
             trace.queryParameters.add(name);

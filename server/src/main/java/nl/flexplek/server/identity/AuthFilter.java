@@ -49,7 +49,7 @@ public final class AuthFilter implements Filter {
      * URL): elsewhere a token in a URL would end up in histories and logs, so it is ignored.
      */
     static void acceptUrlToken(ServerRequest req) {
-        ApiTrace.queried(req, "token");
+        ApiTrace.queried("token");
         if (req.context().get(Principal.class, Principal.class).isPresent()) {
             return;
         }
