@@ -2,7 +2,6 @@ package nl.flexplek.server;
 
 import java.time.Clock;
 
-import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
 /** Starts Flexplek: reads the configuration (application.yaml, then environment variables) and runs the server. */
@@ -12,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        App app = App.start(Config.create(), Clock.systemUTC());
+        App app = App.start(EnvironmentSettings.config(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "flexplek-shutdown"));
     }
 }
