@@ -3,7 +3,6 @@ package nl.flexplek.server;
 import java.time.Clock;
 import java.util.logging.Logger;
 
-import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 
 /**
@@ -20,7 +19,7 @@ public final class Main {
         LogConfig.configureRuntime();
         App app;
         try {
-            app = App.start(Config.create(), Clock.systemUTC());
+            app = App.start(EnvironmentSettings.config(), Clock.systemUTC());
         } catch (RuntimeException e) {
             LOG.severe("Flexplek did not start: " + e.getMessage());
             System.exit(1);

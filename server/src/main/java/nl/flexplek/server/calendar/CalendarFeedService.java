@@ -112,7 +112,7 @@ public final class CalendarFeedService {
         });
         if (key.equals(generated)) {
             LOG.info("No calendar feed key is configured: generated one and kept it in the database. Set "
-                    + "FLEXPLEK_CALENDAR_FEED_dash_KEY so that a copy of the database alone opens no calendar feed.");
+                    + "FLEXPLEK_CALENDAR_FEED_KEY so that a copy of the database alone opens no calendar feed.");
         }
         return key.getBytes(StandardCharsets.UTF_8);
     }
