@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Comparator;
@@ -34,6 +38,7 @@ public final class TestServer implements AutoCloseable {
     public static final Instant MONDAY_8AM = Instant.parse("2026-11-23T07:00:00Z");
     public static final String PASSWORD = "correct horse battery";
 
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -141,6 +146,15 @@ public final class TestServer implements AutoCloseable {
         } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
             throw new IllegalStateException("Publishing to " + brokerUri() + " failed", e);
         }
+    }
+
+    /**
+     * Moves the clock to this day and local time at the test estate's sites (Amsterdam) and runs the occupancy tick
+     * that the wall clock would have run by then.
+     */
+    public void at(LocalDate day, String localTime) {
+        clock.set(ZonedDateTime.of(day, LocalTime.parse(localTime), AMSTERDAM).toInstant());
+        app.occupancy().tick();
     }
 
     /** Publishes a sensor's state in the native format, on {@code flexplek/sensors/<sensorId>/state}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
 @Tag("browser")
 class ManagerDashboardTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     /** The heading of the screen on show. */
     private static final By HEADING = By.cssSelector("#view h1");
 
@@ -223,13 +225,13 @@ class ManagerDashboardTest {
                 Map.of("resourceId", "desk-2", "date", "2026-11-23", "part", "day")).status());
         assertEquals(200, server.post("/api/v1/bookings/" + alices + "/check-in", alice, Map.of()).status());
         // Monday: alice checked in all day; bob is a no-show at 09:30; someone walks in at desk 2 from 10:00 to 11:00.
-        at("09:30");
-        at("10:00");
+        server.at(MONDAY, "09:30");
+        server.at(MONDAY, "10:00");
         server.sensor("pir-desk-2", "{\"occupied\": true}");
         await().atMost(WAIT).until(() -> server.get("/api/v1/sites/town-hall/occupancy", carol).body().contains("walk-in"));
-        at("11:00");
+        server.at(MONDAY, "11:00");
         server.sensor("pir-desk-2", "{\"occupied\": false}");
-        at("18:00");
+        server.at(MONDAY, "18:00");
         server.clock.advance(Duration.ofHours(14));
         server.app().occupancy().tick();
         // Tuesday 08:00: a new day, and a new login (sessions last 12 hours).
@@ -286,12 +288,6 @@ class ManagerDashboardTest {
     /** A percentage as the dashboard shows it in English: 38.3 → "38 %" (no decimals) or "38.3 %". */
     private static String percent(JsonNode value, int decimals) {
         return String.format(java.util.Locale.UK, "%." + decimals + "f %%", value.asDouble());
-    }
-
-    private void at(String localTime) {
-        server.clock.set(java.time.ZonedDateTime.of(java.time.LocalDate.of(2026, 11, 23), java.time.LocalTime.parse(localTime),
-                java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
-        server.app().occupancy().tick();
     }
 
     @Test
