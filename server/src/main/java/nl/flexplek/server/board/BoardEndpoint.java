@@ -19,7 +19,7 @@ import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.IdentityService;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /**
  * A site's board, its live event stream and its QR code: anyone logged in, a kiosk only its own site (the token
@@ -58,7 +58,7 @@ final class BoardEndpoint implements HttpService {
                 .get("/resources/{resourceId}/qr.svg", Access.allow(Access.MANAGERS, this::deskQr));
     }
 
-    private void board(Principal who, ServerRequest req, ServerResponse res) {
+    private void board(Account who, ServerRequest req, ServerResponse res) {
         String siteId = siteFor(who, req);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         responses.ok(res, board.board(siteId, publicUrl.base(req), events.lastEventId(siteId)));
@@ -69,7 +69,7 @@ final class BoardEndpoint implements HttpService {
      * each heartbeat). Resumes after {@code Last-Event-ID} (or {@code ?since=}, for the first connection after a
      * snapshot); what cannot be replayed becomes a {@code reset}.
      */
-    private void events(Principal who, ServerRequest req, ServerResponse res) throws Exception {
+    private void events(Account who, ServerRequest req, ServerResponse res) throws Exception {
         String siteId = siteFor(who, req);
         String token = AuthFilter.bearerToken(req).or(() -> Requests.query(req, "token")).orElse("");
         String resumeFrom = req.headers().first(HeaderNames.create("Last-Event-ID"))
@@ -112,13 +112,13 @@ final class BoardEndpoint implements HttpService {
         return SseEvent.builder().id(events.id(cursor)).name("reset").data("{\"reason\":\"" + reason + "\"}").build();
     }
 
-    private void siteQr(Principal who, ServerRequest req, ServerResponse res) {
+    private void siteQr(Account who, ServerRequest req, ServerResponse res) {
         String siteId = siteFor(who, req);
         String url = publicUrl.base(req) + "/find?site=" + siteId;
         svg(res, QrCodes.svg(url, url));
     }
 
-    private void deskQr(Principal who, ServerRequest req, ServerResponse res) {
+    private void deskQr(Account who, ServerRequest req, ServerResponse res) {
         Resource resource = estate.resource(Requests.path(req, "resourceId"));
         String url = publicUrl.base(req) + "/d/" + resource.id();
         svg(res, QrCodes.svg(url, resource.name() + ": " + url));
@@ -131,7 +131,7 @@ final class BoardEndpoint implements HttpService {
     }
 
     /** The site asked for; a kiosk may only ask for its own, and reading it counts as the kiosk being seen. */
-    private String siteFor(Principal who, ServerRequest req) {
+    private String siteFor(Account who, ServerRequest req) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
         Access.requireSite(who, siteId);
         kiosks.seen(who);

@@ -10,7 +10,7 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** Availability search; anyone logged in, a kiosk only for its own site. */
 final class AvailabilityEndpoint implements HttpService {
@@ -27,7 +27,7 @@ final class AvailabilityEndpoint implements HttpService {
         rules.get("/availability", Access.allow(Access.ANYONE, this::search));
     }
 
-    private void search(Principal who, ServerRequest req, ServerResponse res) {
+    private void search(Account who, ServerRequest req, ServerResponse res) {
         ResourceType type = Coded.parse(ResourceType.class, Requests.requiredQuery(req, "type"), "type");
         DayPart part = Requests.query(req, "part").map(p -> Coded.parse(DayPart.class, p, "part"))
                 .orElse(type == ResourceType.DESK ? DayPart.DAY : null);

@@ -21,7 +21,7 @@ import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /**
  * Finds the resources that are free for a whole slot. One indexed query finds the site's resources that are held
@@ -50,7 +50,7 @@ public final class AvailabilityService {
         this.charge = charge;
     }
 
-    public Availability search(Principal who, AvailabilityQuery q) {
+    public Availability search(Account who, AvailabilityQuery q) {
         Estate snapshot = estate.estate();
         Site site = snapshot.site(q.siteId())
                 .orElseThrow(() -> InvalidRequestException.field("siteId", "there is no site '" + q.siteId() + "'"));

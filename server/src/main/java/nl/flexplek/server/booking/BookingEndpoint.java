@@ -15,7 +15,7 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** Bookings: create, list, show, cancel, check in. Staff only; a kiosk never books. */
 final class BookingEndpoint implements HttpService {
@@ -40,7 +40,7 @@ final class BookingEndpoint implements HttpService {
                 .post("/bookings/{id}/check-in", Access.allow(Access.STAFF, this::checkIn));
     }
 
-    private void book(Principal who, ServerRequest req, ServerResponse res) {
+    private void book(Account who, ServerRequest req, ServerResponse res) {
         BookingRequest body = requests.body(req, BookingRequest.class);
         BookingResult result = bookings.book(who, body, idempotencyKey(req));
         if (result.replayed()) {
@@ -49,7 +49,7 @@ final class BookingEndpoint implements HttpService {
         responses.created(res, "/api/v1/bookings/" + result.booking().id(), result.booking());
     }
 
-    private void list(Principal who, ServerRequest req, ServerResponse res) {
+    private void list(Account who, ServerRequest req, ServerResponse res) {
         BookingFilter filter = new BookingFilter(
                 Requests.query(req, "username").orElse(null),
                 Requests.query(req, "siteId").orElse(null),
@@ -65,11 +65,11 @@ final class BookingEndpoint implements HttpService {
     record BookingList(java.util.List<BookingView> bookings) {
     }
 
-    private void get(Principal who, ServerRequest req, ServerResponse res) {
+    private void get(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, bookings.get(who, Requests.longPath(req, "id")));
     }
 
-    private void cancel(Principal who, ServerRequest req, ServerResponse res) {
+    private void cancel(Account who, ServerRequest req, ServerResponse res) {
         bookings.cancel(who, Requests.longPath(req, "id"));
         Responses.noContent(res);
     }
@@ -77,7 +77,7 @@ final class BookingEndpoint implements HttpService {
     record CheckInRequest(CheckInMethod method) {
     }
 
-    private void checkIn(Principal who, ServerRequest req, ServerResponse res) {
+    private void checkIn(Account who, ServerRequest req, ServerResponse res) {
         CheckInMethod method = req.content().hasEntity()
                 ? Optional.ofNullable(requests.body(req, CheckInRequest.class).method()).orElse(CheckInMethod.APP)
                 : CheckInMethod.APP;

@@ -28,7 +28,7 @@ import nl.flexplek.server.common.ProblemException;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.Site;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -81,7 +81,7 @@ public final class BookingService {
      * Books a resource for the caller. With an idempotency key, a retry returns the first booking. A refusal because
      * the resource is taken, out of service or too small offers free {@code alternatives}.
      */
-    public BookingResult book(Principal who, BookingRequest request, Optional<String> idempotencyKey) {
+    public BookingResult book(Account who, BookingRequest request, Optional<String> idempotencyKey) {
         Resource resource = estate.estate().resource(request.resourceId())
                 .orElseThrow(() -> InvalidRequestException.field("resourceId", "there is no resource '" + request.resourceId() + "'"));
         Site site = estate.site(resource.siteId());
@@ -157,7 +157,7 @@ public final class BookingService {
     }
 
     /** Cancels a booking; one that is checked in and under way ends now instead, freeing the rest of its time. */
-    public BookingView cancel(Principal who, long id) {
+    public BookingView cancel(Account who, long id) {
         Instant now = clock.instant();
         Booking cancelled = db.write(handle -> {
             BookingDao dao = handle.attach(BookingDao.class);
@@ -185,7 +185,7 @@ public final class BookingService {
      * The booker says they are here, in the app or by a QR code; allowed from shortly before the start until the end.
      * Only the occupancy sensor checks in by sensor ({@link #checkInBySensor}), never a person's request.
      */
-    public BookingView checkIn(Principal who, long id, CheckInMethod method) {
+    public BookingView checkIn(Account who, long id, CheckInMethod method) {
         if (method == CheckInMethod.SENSOR) {
             throw InvalidRequestException.field("method", "must be app or qr");
         }
@@ -302,7 +302,7 @@ public final class BookingService {
         return db.write(BookingDao.class, dao -> dao.forgetIdempotencyKeys(cutoff));
     }
 
-    public BookingView get(Principal who, long id) {
+    public BookingView get(Account who, long id) {
         return view(visible(who, db.read(BookingDao.class, dao -> dao.byId(id)), id));
     }
 
@@ -310,7 +310,7 @@ public final class BookingService {
      * Staff list their own bookings; facility managers anyone's, optionally by username. Without {@code from} the
      * list starts now, and without {@code to} it ends 400 days after {@code from}.
      */
-    public List<BookingView> list(Principal who, BookingFilter filter) {
+    public List<BookingView> list(Account who, BookingFilter filter) {
         Long accountId = who.isManager() ? null : who.accountId();
         if (!who.isManager() && filter.username() != null && !filter.username().equalsIgnoreCase(who.username())) {
             throw new ForbiddenException("Only facility managers can list other people's bookings.");
@@ -325,13 +325,13 @@ public final class BookingService {
         return bookings.stream().map(this::view).toList();
     }
 
-    private static Booking visible(Principal who, Optional<Booking> booking, long id) {
+    private static Booking visible(Account who, Optional<Booking> booking, long id) {
         // Someone else's booking is answered as not found, so ids reveal nothing about other people.
         return booking.filter(b -> who.isManager() || b.accountId() == who.accountId())
                 .orElseThrow(() -> new NotFoundException("There is no booking " + id + " of yours."));
     }
 
-    private RuntimeException refusal(UnableToExecuteStatementException e, BookingDao dao, Principal who,
+    private RuntimeException refusal(UnableToExecuteStatementException e, BookingDao dao, Account who,
                                      Resource resource, Slot slot, Instant blockedUntil) {
         String message = String.valueOf(e.getMessage());
         ZoneId zone = estate.site(resource.siteId()).zone();

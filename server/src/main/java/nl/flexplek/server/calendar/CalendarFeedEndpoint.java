@@ -11,7 +11,7 @@ import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /**
  * A person's calendar feed address (get, revoke) and the feed itself. The feed takes no token: calendar apps cannot
@@ -41,11 +41,11 @@ final class CalendarFeedEndpoint implements HttpService {
     record FeedAddress(String url) {
     }
 
-    private void address(Principal who, ServerRequest req, ServerResponse res) {
+    private void address(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, new FeedAddress(publicUrl.base(req) + "/api/v1" + FEEDS + feeds.secret(who) + "/bookings.ics"));
     }
 
-    private void revoke(Principal who, ServerRequest req, ServerResponse res) {
+    private void revoke(Account who, ServerRequest req, ServerResponse res) {
         feeds.revoke(who);
         Responses.noContent(res);
     }

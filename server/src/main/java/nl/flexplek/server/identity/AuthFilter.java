@@ -11,7 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import nl.flexplek.server.common.ApiTrace;
 
 /**
- * Resolves the bearer token of each API request into a {@link Principal} in the request context. It rejects nothing
+ * Resolves the bearer token of each API request into a {@link Account} in the request context. It rejects nothing
  * itself: {@link Access} decides per route, so public routes (login, OpenAPI) keep working without a token.
  * <p>
  * A token in the URL ({@code ?token=}) is only set aside here: which routes accept one is declared in their route
@@ -50,7 +50,7 @@ public final class AuthFilter implements Filter {
      */
     static void acceptUrlToken(ServerRequest req) {
         ApiTrace.queried("token");
-        if (req.context().get(Principal.class, Principal.class).isPresent()) {
+        if (req.context().get(Account.class, Account.class).isPresent()) {
             return;
         }
         req.context().get(UrlToken.class, UrlToken.class).ifPresent(url -> resolve(url.identity(), url.token(), req));
@@ -58,7 +58,7 @@ public final class AuthFilter implements Filter {
 
     private static void resolve(IdentityService identity, String token, ServerRequest req) {
         identity.authenticate(token).ifPresentOrElse(
-                who -> req.context().register(Principal.class, who),
+                who -> req.context().register(Account.class, who),
                 () -> req.context().register(TOKEN_REJECTED, Boolean.TRUE));
     }
 

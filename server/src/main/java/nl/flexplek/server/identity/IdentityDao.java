@@ -13,8 +13,8 @@ interface IdentityDao {
 
     record AccountRow(long id, String username, String displayName, Role role, String department, String siteId,
                       String passwordHash, boolean active) {
-        Principal principal() {
-            return new Principal(id, username, displayName, role, department, siteId);
+        Account account() {
+            return new Account(id, username, displayName, role, department, siteId);
         }
     }
 

@@ -12,7 +12,7 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** Live occupancy of a site (anyone logged in; a kiosk only its own site) and the sensor list (managers). */
 final class OccupancyEndpoint implements HttpService {
@@ -40,13 +40,13 @@ final class OccupancyEndpoint implements HttpService {
     record SensorList(int count, List<SensorView> sensors) {
     }
 
-    private void site(Principal who, ServerRequest req, ServerResponse res) {
+    private void site(Account who, ServerRequest req, ServerResponse res) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
         Access.requireSite(who, siteId);
         responses.ok(res, new SiteOccupancy(siteId, clock.instant(), occupancy.site(siteId)));
     }
 
-    private void sensors(Principal who, ServerRequest req, ServerResponse res) {
+    private void sensors(Account who, ServerRequest req, ServerResponse res) {
         List<SensorView> sensors = occupancy.sensors();
         responses.ok(res, new SensorList(sensors.size(), sensors));
     }

@@ -68,7 +68,7 @@ import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
 import nl.flexplek.server.estate.Zone;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import nl.flexplek.server.identity.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -530,7 +530,7 @@ class OpenApiDocumentTest {
         types.put("FieldError", ProblemException.FieldError.class);
         types.put("Credentials", nested("nl.flexplek.server.identity.SessionEndpoint$Credentials"));
         types.put("Session", nested("nl.flexplek.server.identity.SessionEndpoint$SessionView"));
-        types.put("Account", Principal.class);
+        types.put("Account", Account.class);
         types.put("Role", Role.class);
         types.put("SiteList", nested("nl.flexplek.server.estate.EstateEndpoint$SiteList"));
         types.put("Site", Site.class);
