@@ -127,11 +127,6 @@ public final class Publisher implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** Messages Paho accepted. */
-    public long published() {
-        return published.get();
-    }
-
     /** Messages written to the broker (QoS 0) or acknowledged by it (QoS 1). */
     public long delivered() {
         return delivered.get();

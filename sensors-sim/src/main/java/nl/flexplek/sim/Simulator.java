@@ -29,7 +29,6 @@ public final class Simulator {
     private static final Logger LOG = Logger.getLogger(Simulator.class.getName());
     private static final Duration TICK = Duration.ofMillis(100);
     private static final Duration BOOKINGS_EVERY = Duration.ofMinutes(15);
-    private static final Duration STATUS_EVERY = Duration.ofMinutes(30);
     /** However fast the simulation runs, the server is not asked more often than this, nor the log written. */
     private static final long MIN_REAL_GAP_NANOS = Duration.ofSeconds(10).toNanos();
     private static final DateTimeFormatter STATUS_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);

@@ -1,5 +1,7 @@
 package nl.flexplek.sim;
 
+import nl.flexplek.testing.Mosquitto;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Paho adapter against a real Mosquitto: it waits for a broker that is not up yet, and loses nothing in an outage. */
+@Tag("broker")
 class PublisherTest {
 
     @Test

@@ -1,8 +1,10 @@
 package nl.flexplek.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.flexplek.testing.Mosquitto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the real time in every message, spoils some messages when asked, and as a load generator delivers the
  * number of messages it promises.
  */
+@Tag("broker")
 class SimulatorEndToEndTest {
     private static final Path ESTATE = Path.of("src/test/resources/tiny-estate.yaml");
     private static final Set<String> SENSORS = Set.of("pir-th-1-d001", "pir-th-1-d002", "pir-th-1-d003",

@@ -22,7 +22,8 @@ import nl.flexplek.server.occupancy.SensorKind;
 
 /**
  * Everything the server is configured with, read once from {@code application.yaml} and the environment
- * ({@code FLEXPLEK_DATABASE_URL} overrides {@code flexplek.database.url}, and so on). Services get their own part.
+ * ({@code FLEXPLEK_CALENDAR_FEED_KEY} overrides {@code flexplek.calendar.feed-key}: see {@link EnvironmentSettings}).
+ * Services get their own part.
  */
 public record Settings(DatabaseSettings database, boolean demo, int demoHistoryWeeks, Optional<String> estateFile,
                        IdentitySettings identity, BookingSettings booking, MqttSettings mqtt,
@@ -34,81 +35,103 @@ public record Settings(DatabaseSettings database, boolean demo, int demoHistoryW
         return calendar.publicUrl();
     }
 
+    /**
+     * Reads the settings. Every key must be present: {@code application.yaml} holds each one with its default, so a
+     * missing key is a mistake, and the error names it. An empty value means unset where a setting is optional.
+     */
     public static Settings from(Config config) {
         Config flexplek = config.get("flexplek");
         DatabaseSettings database = new DatabaseSettings(
-                flexplek.get("database.url").asString().orElse("jdbc:sqlite:data/flexplek.db"),
-                flexplek.get("database.read-connections").asInt().orElse(4));
+                string(flexplek, "database.url"),
+                integer(flexplek, "database.read-connections"));
         IdentitySettings identity = new IdentitySettings(
-                duration(flexplek.get("identity.session-lifetime"), Duration.ofHours(12)),
-                duration(flexplek.get("identity.kiosk-session-lifetime"), Duration.ofDays(365)));
+                duration(flexplek, "identity.session-lifetime"),
+                duration(flexplek, "identity.kiosk-session-lifetime"));
         Config booking = flexplek.get("booking");
         Map<ResourceType, BookingPolicy> policies = new EnumMap<>(ResourceType.class);
         for (ResourceType type : ResourceType.values()) {
             Config p = booking.get("policies." + type.code());
             policies.put(type, new BookingPolicy(type,
-                    required(p, "max-days-ahead"), required(p, "max-duration-minutes"),
-                    required(p, "max-upcoming-per-person"), required(p, "turnaround-minutes"),
-                    required(p, "check-in-opens-minutes"), required(p, "grace-minutes")));
+                    integer(p, "max-days-ahead"), integer(p, "max-duration-minutes"),
+                    integer(p, "max-upcoming-per-person"), integer(p, "turnaround-minutes"),
+                    integer(p, "check-in-opens-minutes"), integer(p, "grace-minutes")));
         }
         BookingSettings bookingSettings = new BookingSettings(policies,
-                LocalTime.parse(booking.get("midday").asString().orElse("13:00")),
-                booking.get("room-grid-minutes").asInt().orElse(15),
-                LocalTime.parse(booking.get("desk-grace-from").asString().orElse("09:00")));
+                LocalTime.parse(string(booking, "midday")),
+                integer(booking, "room-grid-minutes"),
+                LocalTime.parse(string(booking, "desk-grace-from")));
         Config mqtt = flexplek.get("mqtt");
-        MqttSettings mqttSettings = new MqttSettings(text(mqtt.get("url")), text(mqtt.get("username")),
-                text(mqtt.get("password")),
-                text(mqtt.get("client-id")).orElse("flexplek-" + Long.toHexString(ProcessHandle.current().pid())
+        MqttSettings mqttSettings = new MqttSettings(optional(mqtt, "url"), optional(mqtt, "username"),
+                optional(mqtt, "password"),
+                optional(mqtt, "client-id").orElseGet(() -> "flexplek-" + Long.toHexString(ProcessHandle.current().pid())
                         + "-" + Integer.toHexString(new java.security.SecureRandom().nextInt(0x10000))),
-                mqtt.get("embedded.host").asString().orElse("127.0.0.1"),
-                mqtt.get("embedded.port").asInt().orElse(1883));
+                string(mqtt, "embedded.host"),
+                integer(mqtt, "embedded.port"));
         Config occ = flexplek.get("occupancy");
         Map<ResourceType, Duration> hold = new EnumMap<>(ResourceType.class);
         Map<ResourceType, Duration> checkInAfter = new EnumMap<>(ResourceType.class);
-        for (ResourceType type : List.of(ResourceType.DESK, ResourceType.ROOM)) {
-            hold.put(type, duration(occ.get("presence-hold." + type.code()), Duration.ofMinutes(type == ResourceType.DESK ? 15 : 5)));
-            checkInAfter.put(type, duration(occ.get("check-in-after." + type.code()), Duration.ofMinutes(type == ResourceType.DESK ? 5 : 2)));
+        for (ResourceType type : ResourceType.values()) {
+            hold.put(type, duration(occ, "presence-hold." + type.code()));
+            checkInAfter.put(type, duration(occ, "check-in-after." + type.code()));
         }
         Map<SensorKind, Duration> offline = new EnumMap<>(SensorKind.class);
         for (SensorKind kind : SensorKind.values()) {
-            offline.put(kind, duration(occ.get("offline-after." + kind.code()), Duration.ofHours(1)));
+            offline.put(kind, duration(occ, "offline-after." + kind.code()));
         }
         Map<ResourceType, Integer> chargePerHour = new EnumMap<>(ResourceType.class);
-        chargePerHour.put(ResourceType.EBIKE, occ.get("charge-percent-per-hour.ebike").asInt().orElse(20));
-        chargePerHour.put(ResourceType.ECAR, occ.get("charge-percent-per-hour.ecar").asInt().orElse(10));
+        for (ResourceType type : List.of(ResourceType.EBIKE, ResourceType.ECAR)) {
+            chargePerHour.put(type, integer(occ, "charge-percent-per-hour." + type.code()));
+        }
         OccupancySettings occupancy = new OccupancySettings(hold, checkInAfter, offline,
-                occ.get("low-battery-percent").asInt().orElse(20),
-                occ.get("early-release").asBoolean().orElse(true),
-                duration(occ.get("early-release-after"), Duration.ofHours(2)),
-                duration(occ.get("tick-interval"), Duration.ofSeconds(15)),
+                integer(occ, "low-battery-percent"),
+                bool(occ, "early-release"),
+                duration(occ, "early-release-after"),
+                duration(occ, "tick-interval"),
                 chargePerHour);
         CalendarSettings calendar = new CalendarSettings(
-                // FLEXPLEK_PUBLIC_URL reaches Helidon as flexplek.public.url (only _dash_ makes a '-'); both work.
-                text(flexplek.get("public-url")).or(() -> text(flexplek.get("public.url"))),
-                text(flexplek.get("calendar.feed-key")),
-                flexplek.get("calendar.past-days").asInt().orElse(30));
+                optional(flexplek, "public-url"),
+                optional(flexplek, "calendar.feed-key"),
+                integer(flexplek, "calendar.past-days"));
         InsightsSettings insights = new InsightsSettings(
-                duration(flexplek.get("insights.retention"), Duration.ofDays(90)),
-                flexplek.get("insights.open-data-min-group").asInt().orElse(5));
+                duration(flexplek, "insights.retention"),
+                integer(flexplek, "insights.open-data-min-group"));
         return new Settings(database,
-                flexplek.get("demo").asBoolean().orElse(false),
-                flexplek.get("demo-history-weeks").asInt().orElse(8),
-                text(flexplek.get("estate-file")),
-                identity, bookingSettings, mqttSettings, text(mqtt.get("shared-group")), occupancy, calendar,
-                new BoardSettings(duration(flexplek.get("board.heartbeat"), Duration.ofSeconds(15)),
-                        flexplek.get("board.events-per-site").asInt().orElse(1024),
-                        duration(flexplek.get("board.kiosk-token-lifetime"), Duration.ofDays(3650))),
-                insights);    }
-
-    private static Optional<String> text(Config node) {
-        return node.asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+                bool(flexplek, "demo"),
+                integer(flexplek, "demo-history-weeks"),
+                optional(flexplek, "estate-file"),
+                identity, bookingSettings, mqttSettings, optional(mqtt, "shared-group"), occupancy, calendar,
+                new BoardSettings(duration(flexplek, "board.heartbeat"),
+                        integer(flexplek, "board.events-per-site"),
+                        duration(flexplek, "board.kiosk-token-lifetime")),
+                insights);
     }
 
-    private static int required(Config node, String key) {
-        return node.get(key).asInt().orElseThrow(() -> new IllegalArgumentException(node.key() + "." + key + " is missing"));
+    private static Config present(Config parent, String key) {
+        Config node = parent.get(key);
+        if (!node.exists()) {
+            throw new IllegalArgumentException(node.key() + " is missing: application.yaml holds every setting");
+        }
+        return node;
     }
 
-    private static Duration duration(Config node, Duration fallback) {
-        return node.asString().map(Duration::parse).orElse(fallback);
+    private static String string(Config parent, String key) {
+        return present(parent, key).asString().get();
+    }
+
+    /** A setting that may be unset: present, with an empty value for unset. */
+    private static Optional<String> optional(Config parent, String key) {
+        return present(parent, key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static int integer(Config parent, String key) {
+        return present(parent, key).asInt().get();
+    }
+
+    private static boolean bool(Config parent, String key) {
+        return present(parent, key).asBoolean().get();
+    }
+
+    private static Duration duration(Config parent, String key) {
+        return Duration.parse(string(parent, key));
     }
 }

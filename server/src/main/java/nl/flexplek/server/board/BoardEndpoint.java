@@ -11,7 +11,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-import nl.flexplek.server.common.ForbiddenException;
 import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
@@ -20,12 +19,11 @@ import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.identity.Access;
 import nl.flexplek.server.identity.AuthFilter;
 import nl.flexplek.server.identity.IdentityService;
-import nl.flexplek.server.identity.Principal;
-import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.identity.Account;
 
 /**
  * A site's board, its live event stream and its QR code: anyone logged in, a kiosk only its own site (the token
- * may come as {@code ?token=}, see {@link AuthFilter}). Desk-label QR codes: facility managers.
+ * may come as {@code ?token=}, see {@link Access#allowTokenInUrl}). Desk-label QR codes: facility managers.
  */
 final class BoardEndpoint implements HttpService {
     private static final Duration RECONNECT = Duration.ofSeconds(3);
@@ -53,13 +51,14 @@ final class BoardEndpoint implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/sites/{siteId}/board", Access.allow(Access.ANYONE, this::board))
-                .get("/sites/{siteId}/board/events", Access.allow(Access.ANYONE, this::events))
-                .get("/sites/{siteId}/board/qr.svg", Access.allow(Access.ANYONE, this::siteQr))
+        // A kiosk screen is opened by one URL, and EventSource and <img> cannot send headers: ?token= counts here.
+        rules.get("/sites/{siteId}/board", Access.allowTokenInUrl(Access.ANYONE, this::board))
+                .get("/sites/{siteId}/board/events", Access.allowTokenInUrl(Access.ANYONE, this::events))
+                .get("/sites/{siteId}/board/qr.svg", Access.allowTokenInUrl(Access.ANYONE, this::siteQr))
                 .get("/resources/{resourceId}/qr.svg", Access.allow(Access.MANAGERS, this::deskQr));
     }
 
-    private void board(Principal who, ServerRequest req, ServerResponse res) {
+    private void board(Account who, ServerRequest req, ServerResponse res) {
         String siteId = siteFor(who, req);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         responses.ok(res, board.board(siteId, publicUrl.base(req), events.lastEventId(siteId)));
@@ -70,7 +69,7 @@ final class BoardEndpoint implements HttpService {
      * each heartbeat). Resumes after {@code Last-Event-ID} (or {@code ?since=}, for the first connection after a
      * snapshot); what cannot be replayed becomes a {@code reset}.
      */
-    private void events(Principal who, ServerRequest req, ServerResponse res) throws Exception {
+    private void events(Account who, ServerRequest req, ServerResponse res) throws Exception {
         String siteId = siteFor(who, req);
         String token = AuthFilter.bearerToken(req).or(() -> Requests.query(req, "token")).orElse("");
         String resumeFrom = req.headers().first(HeaderNames.create("Last-Event-ID"))
@@ -113,13 +112,13 @@ final class BoardEndpoint implements HttpService {
         return SseEvent.builder().id(events.id(cursor)).name("reset").data("{\"reason\":\"" + reason + "\"}").build();
     }
 
-    private void siteQr(Principal who, ServerRequest req, ServerResponse res) {
+    private void siteQr(Account who, ServerRequest req, ServerResponse res) {
         String siteId = siteFor(who, req);
         String url = publicUrl.base(req) + "/find?site=" + siteId;
         svg(res, QrCodes.svg(url, url));
     }
 
-    private void deskQr(Principal who, ServerRequest req, ServerResponse res) {
+    private void deskQr(Account who, ServerRequest req, ServerResponse res) {
         Resource resource = estate.resource(Requests.path(req, "resourceId"));
         String url = publicUrl.base(req) + "/d/" + resource.id();
         svg(res, QrCodes.svg(url, resource.name() + ": " + url));
@@ -132,14 +131,10 @@ final class BoardEndpoint implements HttpService {
     }
 
     /** The site asked for; a kiosk may only ask for its own, and reading it counts as the kiosk being seen. */
-    private String siteFor(Principal who, ServerRequest req) {
+    private String siteFor(Account who, ServerRequest req) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
-        if (who.is(Role.KIOSK)) {
-            if (!siteId.equals(who.siteId())) {
-                throw new ForbiddenException("A kiosk shows only its own site.");
-            }
-            kiosks.seen(who);
-        }
+        Access.requireSite(who, siteId);
+        kiosks.seen(who);
         return siteId;
     }
 }

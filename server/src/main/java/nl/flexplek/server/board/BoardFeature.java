@@ -1,11 +1,13 @@
 package nl.flexplek.server.board;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.http.HttpService;
 import nl.flexplek.server.booking.BookingService;
 import nl.flexplek.server.common.Database;
+import nl.flexplek.server.common.Feature;
 import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
@@ -14,12 +16,12 @@ import nl.flexplek.server.identity.IdentityService;
 import nl.flexplek.server.occupancy.OccupancyService;
 import nl.flexplek.server.occupancy.SiteEvents;
 
-/** The board feature wired together: its services, event log and endpoints, for {@code App} to register. */
-public final class BoardFeature implements AutoCloseable {
+/** The board feature wired together: its services, event log and endpoints, built from its settings and the estate, identity, booking and occupancy services it reads. */
+public final class BoardFeature implements Feature {
     private final BoardService board;
     private final BoardEvents events;
     private final KioskService kiosks;
-    private final HttpService[] endpoints;
+    private final List<HttpService> endpoints;
 
     public BoardFeature(Database db, Clock clock, BoardSettings settings, EstateService estate, IdentityService identity,
                         BookingService bookings, OccupancyService occupancy, SiteEvents siteEvents, ObjectMapper json,
@@ -27,14 +29,14 @@ public final class BoardFeature implements AutoCloseable {
         this.board = new BoardService(estate, occupancy, bookings, clock);
         this.events = new BoardEvents(board, siteEvents, bookings, estate, json, settings.eventsPerSite());
         this.kiosks = new KioskService(db, clock, estate, identity, settings.kioskTokenLifetime());
-        this.endpoints = new HttpService[] {
+        this.endpoints = List.of(
                 new BoardEndpoint(board, events, kiosks, estate, identity, publicUrl, responses, settings.heartbeat()),
-                new KioskEndpoint(kiosks, publicUrl, requests, responses)};
+                new KioskEndpoint(kiosks, publicUrl, requests, responses));
     }
 
-    /** The endpoints to register under {@code /api/v1}. */
-    public HttpService[] endpoints() {
-        return endpoints.clone();
+    @Override
+    public List<HttpService> endpoints() {
+        return endpoints;
     }
 
     public BoardService board() {

@@ -8,7 +8,7 @@ import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** Kiosk registration: facility managers only. */
 final class KioskEndpoint implements HttpService {
@@ -32,20 +32,20 @@ final class KioskEndpoint implements HttpService {
                 .delete("/kiosks/{id}", Access.allow(Access.MANAGERS, this::revoke));
     }
 
-    private void register(Principal who, ServerRequest req, ServerResponse res) {
+    private void register(Account who, ServerRequest req, ServerResponse res) {
         RegisteredKiosk kiosk = kiosks.register(who, requests.body(req, KioskRequest.class), publicUrl.base(req));
         responses.created(res, "/api/v1/kiosks/" + kiosk.id(), kiosk);
     }
 
-    private void list(Principal who, ServerRequest req, ServerResponse res) {
+    private void list(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, kiosks.list());
     }
 
-    private void get(Principal who, ServerRequest req, ServerResponse res) {
+    private void get(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, kiosks.get(Requests.longPath(req, "id")));
     }
 
-    private void revoke(Principal who, ServerRequest req, ServerResponse res) {
+    private void revoke(Account who, ServerRequest req, ServerResponse res) {
         kiosks.revoke(who, Requests.longPath(req, "id"));
         Responses.noContent(res);
     }

@@ -15,7 +15,8 @@ import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.identity.DeviceToken;
 import nl.flexplek.server.identity.IdentityService;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
+import nl.flexplek.server.identity.Role;
 
 /**
  * Registering, listing and revoking kiosk screens. A kiosk is a device account bound to its site with one token;
@@ -43,7 +44,7 @@ public final class KioskService {
     }
 
     /** Registers a kiosk for a site; {@code baseUrl} is where the screen reaches this server. */
-    public RegisteredKiosk register(Principal manager, KioskRequest request, String baseUrl) {
+    public RegisteredKiosk register(Account manager, KioskRequest request, String baseUrl) {
         if (request.siteId() == null || request.siteId().isBlank()) {
             throw InvalidRequestException.field("siteId", "is required");
         }
@@ -84,7 +85,7 @@ public final class KioskService {
     }
 
     /** Revokes a kiosk: its token stops working at once. Revoking twice is harmless. */
-    public void revoke(Principal manager, long id) {
+    public void revoke(Account manager, long id) {
         Kiosk kiosk = get(id);
         long accountId = db.read(KioskDao.class, dao -> dao.accountOf(id));
         identity.revokeDevice(accountId);
@@ -92,8 +93,11 @@ public final class KioskService {
         LOG.info(() -> "Kiosk " + id + " at " + kiosk.siteId() + " revoked by " + manager.username());
     }
 
-    /** Notes that a kiosk device read its board, at most once per few minutes per kiosk. */
-    public void seen(Principal device) {
+    /** Notes that a kiosk device read its board, at most once per few minutes per kiosk; a person reading it is not noted. */
+    public void seen(Account device) {
+        if (!device.is(Role.KIOSK)) {
+            return;
+        }
         Instant now = clock.instant();
         Instant written = lastSeenWritten.get(device.accountId());
         if (written != null && Duration.between(written, now).compareTo(SEEN_RESOLUTION) < 0) {

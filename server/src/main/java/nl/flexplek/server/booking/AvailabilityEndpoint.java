@@ -10,14 +10,14 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** Availability search; anyone logged in, a kiosk only for its own site. */
-public final class AvailabilityEndpoint implements HttpService {
+final class AvailabilityEndpoint implements HttpService {
     private final AvailabilityService availability;
     private final Responses responses;
 
-    public AvailabilityEndpoint(AvailabilityService availability, Responses responses) {
+    AvailabilityEndpoint(AvailabilityService availability, Responses responses) {
         this.availability = availability;
         this.responses = responses;
     }
@@ -27,7 +27,7 @@ public final class AvailabilityEndpoint implements HttpService {
         rules.get("/availability", Access.allow(Access.ANYONE, this::search));
     }
 
-    private void search(Principal who, ServerRequest req, ServerResponse res) {
+    private void search(Account who, ServerRequest req, ServerResponse res) {
         ResourceType type = Coded.parse(ResourceType.class, Requests.requiredQuery(req, "type"), "type");
         DayPart part = Requests.query(req, "part").map(p -> Coded.parse(DayPart.class, p, "part"))
                 .orElse(type == ResourceType.DESK ? DayPart.DAY : null);

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.flexplek.server.common.Database;
-import nl.flexplek.server.common.ForbiddenException;
 import nl.flexplek.server.common.InvalidRequestException;
 import nl.flexplek.server.estate.Estate;
 import nl.flexplek.server.estate.EstateService;
@@ -21,8 +20,8 @@ import nl.flexplek.server.estate.OpeningHours;
 import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
-import nl.flexplek.server.identity.Principal;
-import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.identity.Access;
+import nl.flexplek.server.identity.Account;
 
 /**
  * Finds the resources that are free for a whole slot. One indexed query finds the site's resources that are held
@@ -51,13 +50,11 @@ public final class AvailabilityService {
         this.charge = charge;
     }
 
-    public Availability search(Principal who, AvailabilityQuery q) {
+    public Availability search(Account who, AvailabilityQuery q) {
         Estate snapshot = estate.estate();
         Site site = snapshot.site(q.siteId())
                 .orElseThrow(() -> InvalidRequestException.field("siteId", "there is no site '" + q.siteId() + "'"));
-        if (who.is(Role.KIOSK) && !site.id().equals(who.siteId())) {
-            throw new ForbiddenException("A kiosk sees only its own site.");
-        }
+        Access.requireSite(who, site.id());
         for (String feature : q.features()) {
             if (!q.type().features().contains(feature)) {
                 throw InvalidRequestException.field("features", "'" + feature + "' is not a " + q.type().code() + " feature");

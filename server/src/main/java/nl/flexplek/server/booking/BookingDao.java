@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import nl.flexplek.server.estate.ResourceType;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -27,13 +26,11 @@ interface BookingDao {
             VALUES (:resourceId, :type, :accountId, :startsAt, :endsAt, :blockedUntil, :localDate, :dayPart,
                     :attendees, 'confirmed', :now)""")
     @GetGeneratedKeys("id")
-    long insert(@Bind("resourceId") String resourceId, @Bind("type") ResourceType type,
-                @Bind("accountId") long accountId, @Bind("startsAt") Instant startsAt, @Bind("endsAt") Instant endsAt,
-                @Bind("blockedUntil") Instant blockedUntil, @Bind("localDate") LocalDate localDate,
-                @Bind("dayPart") DayPart dayPart, @Bind("attendees") Integer attendees, @Bind("now") Instant now);
+    long insert(String resourceId, ResourceType type, long accountId, Instant startsAt, Instant endsAt,
+                Instant blockedUntil, LocalDate localDate, DayPart dayPart, Integer attendees, Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM booking b JOIN account a ON a.id = b.account_id WHERE b.id = :id")
-    Optional<Booking> byId(@Bind("id") long id);
+    Optional<Booking> byId(long id);
 
     /** Bookings matching the filters; a null filter matches everything. */
     @SqlQuery("SELECT " + COLUMNS + """
@@ -47,10 +44,8 @@ interface BookingDao {
               AND b.ends_at > :from AND b.starts_at < :to
             ORDER BY b.starts_at, b.id
             LIMIT :limit""")
-    List<Booking> list(@Bind("accountId") Long accountId, @Bind("username") String username,
-                       @Bind("siteId") String siteId, @Bind("resourceId") String resourceId,
-                       @Bind("type") ResourceType type, @Bind("status") BookingStatus status,
-                       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("limit") int limit);
+    List<Booking> list(Long accountId, String username, String siteId, String resourceId, ResourceType type,
+                       BookingStatus status, Instant from, Instant to, int limit);
 
     /** The active booking that holds a resource somewhere in [start, end), for telling a conflict. */
     @SqlQuery("SELECT " + COLUMNS + """
@@ -58,8 +53,7 @@ interface BookingDao {
             WHERE b.resource_id = :resourceId AND b.status IN ('confirmed', 'checked-in')
               AND b.blocked_until > :start AND b.starts_at < :end
             ORDER BY b.starts_at LIMIT 1""")
-    Optional<Booking> holding(@Bind("resourceId") String resourceId, @Bind("start") Instant start,
-                              @Bind("end") Instant end);
+    Optional<Booking> holding(String resourceId, Instant start, Instant end);
 
     /** The person's active desk booking overlapping [start, end), for telling a one-desk-per-person refusal. */
     @SqlQuery("SELECT " + COLUMNS + """
@@ -67,14 +61,13 @@ interface BookingDao {
             WHERE b.account_id = :accountId AND b.resource_type = 'desk' AND b.status IN ('confirmed', 'checked-in')
               AND b.ends_at > :start AND b.starts_at < :end
             ORDER BY b.starts_at LIMIT 1""")
-    Optional<Booking> personsDesk(@Bind("accountId") long accountId, @Bind("start") Instant start,
-                                  @Bind("end") Instant end);
+    Optional<Booking> personsDesk(long accountId, Instant start, Instant end);
 
     @SqlQuery("""
             SELECT count(*) FROM booking
             WHERE account_id = :accountId AND resource_type = :type AND status IN ('confirmed', 'checked-in')
               AND ends_at > :now""")
-    int countUpcoming(@Bind("accountId") long accountId, @Bind("type") ResourceType type, @Bind("now") Instant now);
+    int countUpcoming(long accountId, ResourceType type, Instant now);
 
     /** Ids of the site's resources of a type that are held by an active booking somewhere in [start, end). */
     @SqlQuery("""
@@ -82,8 +75,7 @@ interface BookingDao {
             JOIN booking b ON b.resource_id = r.id
             WHERE r.site_id = :siteId AND r.type = :type AND b.status IN ('confirmed', 'checked-in')
               AND b.blocked_until > :start AND b.starts_at < :end""")
-    List<String> heldResources(@Bind("siteId") String siteId, @Bind("type") ResourceType type,
-                               @Bind("start") Instant start, @Bind("end") Instant end);
+    List<String> heldResources(String siteId, ResourceType type, Instant start, Instant end);
 
     /** Active bookings of all resources, or of one, that overlap [from, to): what live occupancy needs to know. */
     @SqlQuery("SELECT " + COLUMNS + """
@@ -91,52 +83,49 @@ interface BookingDao {
             WHERE b.status IN ('confirmed', 'checked-in') AND b.ends_at > :from AND b.starts_at < :to
               AND (:resourceId IS NULL OR b.resource_id = :resourceId)
             ORDER BY b.starts_at""")
-    List<Booking> active(@Bind("resourceId") String resourceId, @Bind("from") Instant from, @Bind("to") Instant to);
+    List<Booking> active(String resourceId, Instant from, Instant to);
 
     /** Confirmed bookings of a type whose grace period (from the start, or from booking if made later) is over. */
     @SqlQuery("SELECT " + COLUMNS + """
             FROM booking b JOIN account a ON a.id = b.account_id
             WHERE b.status = 'confirmed' AND b.resource_type = :type AND b.starts_at > :notBefore
               AND max(b.starts_at, b.created_at) + :graceMillis <= :now""")
-    List<Booking> overdue(@Bind("type") ResourceType type, @Bind("graceMillis") long graceMillis,
-                          @Bind("now") Instant now, @Bind("notBefore") Instant notBefore);
+    List<Booking> overdue(ResourceType type, long graceMillis, Instant now, Instant notBefore);
 
     @SqlUpdate("""
             UPDATE booking SET status = 'no-show', released_at = :now, release_reason = 'no-show'
             WHERE id = :id AND status = 'confirmed'""")
-    int releaseNoShow(@Bind("id") long id, @Bind("now") Instant now);
+    int releaseNoShow(long id, Instant now);
 
     /** A checked-in booking whose desk stayed empty: it ends now and says why. */
     @SqlUpdate("""
             UPDATE booking SET ends_at = :now, blocked_until = :now, released_at = :now, release_reason = 'left-empty'
             WHERE id = :id AND status = 'checked-in' AND starts_at < :now AND ends_at > :now""")
-    int releaseLeftEmpty(@Bind("id") long id, @Bind("now") Instant now);
+    int releaseLeftEmpty(long id, Instant now);
 
     @SqlUpdate("UPDATE booking SET status = 'cancelled', cancelled_at = :now WHERE id = :id")
-    void cancel(@Bind("id") long id, @Bind("now") Instant now);
+    void cancel(long id, Instant now);
 
     /** Ends a checked-in booking early: the rest of its time is free again. */
     @SqlUpdate("UPDATE booking SET ends_at = :end, blocked_until = :blockedUntil WHERE id = :id")
-    void endEarly(@Bind("id") long id, @Bind("end") Instant end, @Bind("blockedUntil") Instant blockedUntil);
+    void endEarly(long id, Instant end, Instant blockedUntil);
 
     @SqlUpdate("""
             UPDATE booking SET status = 'checked-in', checked_in_at = :now, check_in_method = :method
             WHERE id = :id AND status = 'confirmed'""")
-    int checkIn(@Bind("id") long id, @Bind("method") CheckInMethod method, @Bind("now") Instant now);
+    int checkIn(long id, CheckInMethod method, Instant now);
 
     @SqlQuery("SELECT request_hash, booking_id FROM idempotency_key WHERE account_id = :accountId AND key = :key")
     @RegisterConstructorMapper(IdempotencyRecord.class)
-    Optional<IdempotencyRecord> idempotencyKey(@Bind("accountId") long accountId, @Bind("key") String key);
+    Optional<IdempotencyRecord> idempotencyKey(long accountId, String key);
 
     @SqlUpdate("""
             INSERT INTO idempotency_key (account_id, key, request_hash, booking_id, created_at)
             VALUES (:accountId, :key, :requestHash, :bookingId, :now)""")
-    void rememberIdempotencyKey(@Bind("accountId") long accountId, @Bind("key") String key,
-                                @Bind("requestHash") String requestHash, @Bind("bookingId") long bookingId,
-                                @Bind("now") Instant now);
+    void rememberIdempotencyKey(long accountId, String key, String requestHash, long bookingId, Instant now);
 
     @SqlUpdate("DELETE FROM idempotency_key WHERE created_at < :cutoff")
-    int forgetIdempotencyKeys(@Bind("cutoff") Instant cutoff);
+    int forgetIdempotencyKeys(Instant cutoff);
 
     record IdempotencyRecord(String requestHash, long bookingId) {
     }
@@ -159,7 +148,7 @@ interface BookingDao {
                 turnaround_minutes = excluded.turnaround_minutes,
                 check_in_opens_minutes = excluded.check_in_opens_minutes,
                 grace_minutes = excluded.grace_minutes, updated_at = excluded.updated_at""")
-    void savePolicy(@org.jdbi.v3.sqlobject.customizer.BindMethods("p") BookingPolicy policy, @Bind("now") Instant now);
+    void savePolicy(@org.jdbi.v3.sqlobject.customizer.BindMethods("p") BookingPolicy policy, Instant now);
 
     @SqlUpdate("""
             INSERT INTO booking_policy (resource_type, max_days_ahead, max_duration_minutes, max_upcoming_per_person,
@@ -167,5 +156,5 @@ interface BookingDao {
             VALUES (:p.resourceType, :p.maxDaysAhead, :p.maxDurationMinutes, :p.maxUpcomingPerPerson,
                     :p.turnaroundMinutes, :p.checkInOpensMinutes, :p.graceMinutes, :now)
             ON CONFLICT (resource_type) DO NOTHING""")
-    void seedPolicy(@org.jdbi.v3.sqlobject.customizer.BindMethods("p") BookingPolicy policy, @Bind("now") Instant now);
+    void seedPolicy(@org.jdbi.v3.sqlobject.customizer.BindMethods("p") BookingPolicy policy, Instant now);
 }

@@ -40,11 +40,6 @@ public record BookingPolicy(ResourceType resourceType, int maxDaysAhead, int max
         return Duration.ofMinutes(graceMinutes);
     }
 
-    public BookingPolicy withType(ResourceType type) {
-        return new BookingPolicy(type, maxDaysAhead, maxDurationMinutes, maxUpcomingPerPerson, turnaroundMinutes,
-                checkInOpensMinutes, graceMinutes);
-    }
-
     private static void check(int value, int min, int max, String name) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max);

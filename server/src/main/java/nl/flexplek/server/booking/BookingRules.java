@@ -19,12 +19,12 @@ import nl.flexplek.server.estate.Site;
  * The booking rules that need no database: turning a request into a slot in the site's local time (DST included),
  * opening hours and closure days, the room grid, how far ahead and how long. Each refusal names its rule.
  */
-final class BookingRules {
+public final class BookingRules {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final BookingSettings settings;
 
-    BookingRules(BookingSettings settings) {
+    public BookingRules(BookingSettings settings) {
         this.settings = settings;
     }
 
@@ -84,7 +84,7 @@ final class BookingRules {
     }
 
     /** A desk slot: the day part of the site's opening hours on that local date. */
-    Slot daySlot(Site site, LocalDate date, DayPart part) {
+    public Slot daySlot(Site site, LocalDate date, DayPart part) {
         OpeningHours hours = site.hoursOn(date).orElseThrow(() -> closed(site, date));
         LocalTime opens = hours.opens();
         LocalTime closes = hours.closes();

@@ -28,7 +28,7 @@ import nl.flexplek.server.common.ProblemException;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.Site;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -44,6 +44,8 @@ public final class BookingService {
     private static final String CONFLICT = "conflict";
     private static final String TAKEN = "taken";
     private static final String ALTERNATIVES = "alternatives";
+    /** How far a list of bookings reaches when no end is asked for: past the furthest a policy lets anyone book. */
+    private static final int LIST_DAYS = 400;
 
     private final Database db;
     private final Clock clock;
@@ -79,7 +81,7 @@ public final class BookingService {
      * Books a resource for the caller. With an idempotency key, a retry returns the first booking. A refusal because
      * the resource is taken, out of service or too small offers free {@code alternatives}.
      */
-    public BookingResult book(Principal who, BookingRequest request, Optional<String> idempotencyKey) {
+    public BookingResult book(Account who, BookingRequest request, Optional<String> idempotencyKey) {
         Resource resource = estate.estate().resource(request.resourceId())
                 .orElseThrow(() -> InvalidRequestException.field("resourceId", "there is no resource '" + request.resourceId() + "'"));
         Site site = estate.site(resource.siteId());
@@ -102,16 +104,16 @@ public final class BookingService {
         Instant blockedUntil = slot.end().plus(policy.turnaround());
         String requestHash = fingerprint(request);
 
-        BookingResult result;
+        Made made;
         try {
-            result = db.write(BookingDao.class, dao -> {
+            made = db.write(BookingDao.class, dao -> {
                 if (idempotencyKey.isPresent()) {
                     Optional<BookingDao.IdempotencyRecord> earlier = dao.idempotencyKey(who.accountId(), idempotencyKey.get());
                     if (earlier.isPresent()) {
                         if (!earlier.get().requestHash().equals(requestHash)) {
                             throw new IdempotencyKeyReusedException("This Idempotency-Key was already used for a different booking request.");
                         }
-                        return new BookingResult(null, true, dao.byId(earlier.get().bookingId()).orElseThrow());
+                        return new Made(dao.byId(earlier.get().bookingId()).orElseThrow(), true);
                     }
                 }
                 if (dao.countUpcoming(who.accountId(), resource.type(), now) >= policy.maxUpcomingPerPerson()) {
@@ -130,7 +132,7 @@ public final class BookingService {
                 Booking stored = new Booking(id, resource.id(), resource.type(), who.accountId(), who.username(),
                         who.displayName(), slot.start(), slot.end(), blockedUntil, slot.date(), slot.part(),
                         request.attendees(), BookingStatus.CONFIRMED, now, null, null, null, null, null);
-                return new BookingResult(null, false, stored);
+                return new Made(stored, false);
             });
         } catch (ConflictException e) {
             if (!TAKEN.equals(e.extensions().get(CONFLICT))) {
@@ -140,19 +142,22 @@ public final class BookingService {
             throw new ConflictException(TAKEN, e.getMessage(),
                     Map.of(ALTERNATIVES, availability.alternatives(resource, site, slot, request.attendees(), true)));
         }
-        // The answer is shaped on the request thread, after the commit.
-        BookingResult answer = new BookingResult(view(result.stored()), result.replayed(), result.stored());
-        if (!result.replayed()) {
+        if (!made.replayed()) {
             metrics.created(resource.type());
-            changed(result.stored());
-            LOG.fine(() -> "Booking " + result.stored().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
+            changed(made.booking());
+            LOG.fine(() -> "Booking " + made.booking().id() + ": " + resource.id() + " " + slot.start() + "/" + slot.end()
                     + " by account " + who.accountId());
         }
-        return answer;
+        // The answer is shaped once, on the request thread after the commit.
+        return new BookingResult(view(made.booking()), made.replayed(), made.booking());
+    }
+
+    /** What the writer's transaction of a booking did: made this booking, or found it made by the same key. */
+    private record Made(Booking booking, boolean replayed) {
     }
 
     /** Cancels a booking; one that is checked in and under way ends now instead, freeing the rest of its time. */
-    public BookingView cancel(Principal who, long id) {
+    public BookingView cancel(Account who, long id) {
         Instant now = clock.instant();
         Booking cancelled = db.write(handle -> {
             BookingDao dao = handle.attach(BookingDao.class);
@@ -176,8 +181,14 @@ public final class BookingService {
         return view(cancelled);
     }
 
-    /** The booker says they are here; allowed from shortly before the start until the end. */
-    public BookingView checkIn(Principal who, long id, CheckInMethod method) {
+    /**
+     * The booker says they are here, in the app or by a QR code; allowed from shortly before the start until the end.
+     * Only the occupancy sensor checks in by sensor ({@link #checkInBySensor}), never a person's request.
+     */
+    public BookingView checkIn(Account who, long id, CheckInMethod method) {
+        if (method == CheckInMethod.SENSOR) {
+            throw InvalidRequestException.field("method", "must be app or qr");
+        }
         Instant now = clock.instant();
         Booking booking = db.write(handle -> {
             BookingDao dao = handle.attach(BookingDao.class);
@@ -291,28 +302,36 @@ public final class BookingService {
         return db.write(BookingDao.class, dao -> dao.forgetIdempotencyKeys(cutoff));
     }
 
-    public BookingView get(Principal who, long id) {
+    public BookingView get(Account who, long id) {
         return view(visible(who, db.read(BookingDao.class, dao -> dao.byId(id)), id));
     }
 
-    /** Staff list their own bookings; facility managers anyone's, optionally by username. */
-    public List<BookingView> list(Principal who, BookingFilter filter) {
+    /**
+     * Staff list their own bookings; facility managers anyone's, optionally by username. Without {@code from} the
+     * list starts now, and without {@code to} it ends 400 days after {@code from}.
+     */
+    public List<BookingView> list(Account who, BookingFilter filter) {
         Long accountId = who.isManager() ? null : who.accountId();
         if (!who.isManager() && filter.username() != null && !filter.username().equalsIgnoreCase(who.username())) {
             throw new ForbiddenException("Only facility managers can list other people's bookings.");
         }
+        Instant from = filter.from() != null ? filter.from() : clock.instant();
+        Instant to = filter.to() != null ? filter.to() : from.plus(java.time.Duration.ofDays(LIST_DAYS));
+        if (!from.isBefore(to)) {
+            throw InvalidRequestException.field("to", "must be after from");
+        }
         List<Booking> bookings = db.read(BookingDao.class, dao -> dao.list(accountId, filter.username(), filter.siteId(),
-                filter.resourceId(), filter.type(), filter.status(), filter.from(), filter.to(), filter.limit()));
+                filter.resourceId(), filter.type(), filter.status(), from, to, filter.limit()));
         return bookings.stream().map(this::view).toList();
     }
 
-    private static Booking visible(Principal who, Optional<Booking> booking, long id) {
+    private static Booking visible(Account who, Optional<Booking> booking, long id) {
         // Someone else's booking is answered as not found, so ids reveal nothing about other people.
         return booking.filter(b -> who.isManager() || b.accountId() == who.accountId())
                 .orElseThrow(() -> new NotFoundException("There is no booking " + id + " of yours."));
     }
 
-    private RuntimeException refusal(UnableToExecuteStatementException e, BookingDao dao, Principal who,
+    private RuntimeException refusal(UnableToExecuteStatementException e, BookingDao dao, Account who,
                                      Resource resource, Slot slot, Instant blockedUntil) {
         String message = String.valueOf(e.getMessage());
         ZoneId zone = estate.site(resource.siteId()).zone();

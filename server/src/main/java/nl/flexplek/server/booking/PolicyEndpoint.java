@@ -10,15 +10,15 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** Booking policies: staff read them (the app shows the limits), facility managers change them. */
-public final class PolicyEndpoint implements HttpService {
+final class PolicyEndpoint implements HttpService {
     private final PolicyService policies;
     private final Requests requests;
     private final Responses responses;
 
-    public PolicyEndpoint(PolicyService policies, Requests requests, Responses responses) {
+    PolicyEndpoint(PolicyService policies, Requests requests, Responses responses) {
         this.policies = policies;
         this.requests = requests;
         this.responses = responses;
@@ -33,11 +33,11 @@ public final class PolicyEndpoint implements HttpService {
     record PolicyList(java.util.List<BookingPolicy> policies) {
     }
 
-    private void list(Principal who, ServerRequest req, ServerResponse res) {
+    private void list(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, new PolicyList(policies.all()));
     }
 
-    private void update(Principal who, ServerRequest req, ServerResponse res) {
+    private void update(Account who, ServerRequest req, ServerResponse res) {
         ResourceType type = Coded.parse(ResourceType.class, Requests.path(req, "type"), "type");
         BookingPolicy body = requests.body(req, BookingPolicy.class);
         if (body.resourceType() != type) {

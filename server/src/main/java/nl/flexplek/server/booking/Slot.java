@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The time a booking asks for, resolved to instants; desks also carry their local date and day part. */
-record Slot(Instant start, Instant end, LocalDate date, DayPart part) {
+public record Slot(Instant start, Instant end, LocalDate date, DayPart part) {
 }

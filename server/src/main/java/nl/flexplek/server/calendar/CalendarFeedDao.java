@@ -8,7 +8,6 @@ import nl.flexplek.server.booking.BookingStatus;
 import nl.flexplek.server.booking.DayPart;
 import nl.flexplek.server.estate.ResourceType;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -21,23 +20,22 @@ interface CalendarFeedDao {
     }
 
     @SqlQuery("SELECT nonce FROM calendar_feed WHERE account_id = :accountId")
-    Optional<String> nonce(@Bind("accountId") long accountId);
+    Optional<String> nonce(long accountId);
 
     @SqlUpdate("""
             INSERT INTO calendar_feed (account_id, nonce, secret_hash, created_at)
             VALUES (:accountId, :nonce, :secretHash, :now)
             ON CONFLICT (account_id) DO NOTHING""")
-    int create(@Bind("accountId") long accountId, @Bind("nonce") String nonce, @Bind("secretHash") String secretHash,
-               @Bind("now") Instant now);
+    int create(long accountId, String nonce, String secretHash, Instant now);
 
     @SqlUpdate("DELETE FROM calendar_feed WHERE account_id = :accountId")
-    int revoke(@Bind("accountId") long accountId);
+    int revoke(long accountId);
 
     /** The active account whose feed secret has this hash. */
     @SqlQuery("""
             SELECT a.id FROM calendar_feed f JOIN account a ON a.id = f.account_id
             WHERE f.secret_hash = :secretHash AND a.active = 1""")
-    Optional<Long> owner(@Bind("secretHash") String secretHash);
+    Optional<Long> owner(String secretHash);
 
     /** The person's bookings that end after {@code from}, except cancelled ones, in time order. */
     @SqlQuery("""
@@ -47,11 +45,11 @@ interface CalendarFeedDao {
             ORDER BY starts_at, id
             LIMIT :limit""")
     @RegisterConstructorMapper(FeedBooking.class)
-    List<FeedBooking> bookings(@Bind("accountId") long accountId, @Bind("from") Instant from, @Bind("limit") int limit);
+    List<FeedBooking> bookings(long accountId, Instant from, int limit);
 
     @SqlQuery("SELECT value FROM app_state WHERE key = :key")
-    Optional<String> state(@Bind("key") String key);
+    Optional<String> state(String key);
 
     @SqlUpdate("INSERT INTO app_state (key, value) VALUES (:key, :value) ON CONFLICT (key) DO NOTHING")
-    int rememberState(@Bind("key") String key, @Bind("value") String value);
+    int rememberState(String key, String value);
 }

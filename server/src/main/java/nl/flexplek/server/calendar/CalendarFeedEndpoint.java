@@ -11,20 +11,20 @@ import nl.flexplek.server.common.PublicUrl;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /**
  * A person's calendar feed address (get, revoke) and the feed itself. The feed takes no token: calendar apps cannot
  * send one, so the secret in its address is the credential (and is masked in the request log).
  */
-public final class CalendarFeedEndpoint implements HttpService {
+final class CalendarFeedEndpoint implements HttpService {
     static final String FEEDS = "/calendar-feeds/";
 
     private final CalendarFeedService feeds;
     private final PublicUrl publicUrl;
     private final Responses responses;
 
-    public CalendarFeedEndpoint(CalendarFeedService feeds, PublicUrl publicUrl, Responses responses) {
+    CalendarFeedEndpoint(CalendarFeedService feeds, PublicUrl publicUrl, Responses responses) {
         this.feeds = feeds;
         this.publicUrl = publicUrl;
         this.responses = responses;
@@ -41,11 +41,11 @@ public final class CalendarFeedEndpoint implements HttpService {
     record FeedAddress(String url) {
     }
 
-    private void address(Principal who, ServerRequest req, ServerResponse res) {
+    private void address(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, new FeedAddress(publicUrl.base(req) + "/api/v1" + FEEDS + feeds.secret(who) + "/bookings.ics"));
     }
 
-    private void revoke(Principal who, ServerRequest req, ServerResponse res) {
+    private void revoke(Account who, ServerRequest req, ServerResponse res) {
         feeds.revoke(who);
         Responses.noContent(res);
     }

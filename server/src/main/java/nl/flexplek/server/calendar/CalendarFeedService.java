@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.estate.EstateService;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import nl.flexplek.server.identity.Secrets;
 
 /**
@@ -50,7 +50,7 @@ public final class CalendarFeedService {
     }
 
     /** The secret of the caller's feed, made now if they have none. */
-    public String secret(Principal who) {
+    public String secret(Account who) {
         Optional<String> nonce = db.read(CalendarFeedDao.class, dao -> dao.nonce(who.accountId()));
         if (nonce.isPresent()) {
             return secret(who.accountId(), nonce.get());
@@ -70,7 +70,7 @@ public final class CalendarFeedService {
     }
 
     /** Revokes the caller's feed: its address answers 404 from now on. */
-    public void revoke(Principal who) {
+    public void revoke(Account who) {
         int revoked = db.write(CalendarFeedDao.class, dao -> dao.revoke(who.accountId()));
         if (revoked > 0) {
             LOG.info(() -> "Calendar feed revoked by account " + who.accountId());
@@ -112,7 +112,7 @@ public final class CalendarFeedService {
         });
         if (key.equals(generated)) {
             LOG.info("No calendar feed key is configured: generated one and kept it in the database. Set "
-                    + "FLEXPLEK_CALENDAR_FEED_dash_KEY so that a copy of the database alone opens no calendar feed.");
+                    + "FLEXPLEK_CALENDAR_FEED_KEY so that a copy of the database alone opens no calendar feed.");
         }
         return key.getBytes(StandardCharsets.UTF_8);
     }

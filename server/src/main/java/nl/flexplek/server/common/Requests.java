@@ -90,6 +90,7 @@ public final class Requests {
 
     /** An optional query parameter; blank counts as absent. */
     public static Optional<String> query(ServerRequest req, String name) {
+        ApiTrace.queried(name);
         return req.query().first(name).asOptional().map(String::trim).filter(s -> !s.isEmpty());
     }
 
@@ -133,6 +134,7 @@ public final class Requests {
 
     /** A comma-separated list parameter such as {@code features=standing,quiet}. */
     public static List<String> listQuery(ServerRequest req, String name) {
+        ApiTrace.queried(name);
         List<String> out = new ArrayList<>();
         for (String value : req.query().all(name, List::of)) {
             Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);

@@ -24,6 +24,7 @@ public final class Responses {
     }
 
     public void send(ServerResponse res, Status status, Object body) {
+        ApiTrace.answered(body);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         try {

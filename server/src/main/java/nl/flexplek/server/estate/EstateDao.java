@@ -3,7 +3,6 @@ package nl.flexplek.server.estate;
 import java.util.List;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -57,47 +56,43 @@ interface EstateDao {
     List<ResourceRow> resources();
 
     @SqlQuery("SELECT count(*) FROM site WHERE id = :id")
-    int siteExists(@Bind("id") String id);
+    int siteExists(String id);
 
     @SqlQuery("SELECT count(*) FROM resource WHERE id = :id")
-    int resourceExists(@Bind("id") String id);
+    int resourceExists(String id);
 
     @SqlUpdate("""
             INSERT INTO site (id, name, address, time_zone) VALUES (:id, :name, :address, :timeZone)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, time_zone = excluded.time_zone""")
-    void upsertSite(@Bind("id") String id, @Bind("name") String name, @Bind("address") String address,
-                    @Bind("timeZone") String timeZone);
+    void upsertSite(String id, String name, String address, String timeZone);
 
     @SqlUpdate("DELETE FROM opening_hours WHERE site_id = :siteId")
-    void clearOpeningHours(@Bind("siteId") String siteId);
+    void clearOpeningHours(String siteId);
 
     @SqlUpdate("INSERT INTO opening_hours (site_id, weekday, opens, closes) VALUES (:siteId, :weekday, :opens, :closes)")
-    void insertOpeningHours(@Bind("siteId") String siteId, @Bind("weekday") int weekday, @Bind("opens") String opens,
-                            @Bind("closes") String closes);
+    void insertOpeningHours(String siteId, int weekday, String opens, String closes);
 
     @SqlUpdate("DELETE FROM closure_day WHERE site_id = :siteId")
-    void clearClosures(@Bind("siteId") String siteId);
+    void clearClosures(String siteId);
 
     @SqlUpdate("INSERT INTO closure_day (site_id, day, reason) VALUES (:siteId, :day, :reason)")
-    void insertClosure(@Bind("siteId") String siteId, @Bind("day") String day, @Bind("reason") String reason);
+    void insertClosure(String siteId, String day, String reason);
 
     @SqlQuery("SELECT site_id FROM floor WHERE id = :id")
-    List<String> floorSite(@Bind("id") String id);
+    List<String> floorSite(String id);
 
     @SqlUpdate("""
             INSERT INTO floor (id, site_id, name, level) VALUES (:id, :siteId, :name, :level)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level""")
-    void upsertFloor(@Bind("id") String id, @Bind("siteId") String siteId, @Bind("name") String name,
-                     @Bind("level") int level);
+    void upsertFloor(String id, String siteId, String name, int level);
 
     @SqlQuery("SELECT floor_id FROM zone WHERE id = :id")
-    List<String> zoneFloor(@Bind("id") String id);
+    List<String> zoneFloor(String id);
 
     @SqlUpdate("""
             INSERT INTO zone (id, floor_id, name, team) VALUES (:id, :floorId, :name, :team)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, team = excluded.team""")
-    void upsertZone(@Bind("id") String id, @Bind("floorId") String floorId, @Bind("name") String name,
-                    @Bind("team") String team);
+    void upsertZone(String id, String floorId, String name, String team);
 
     @SqlUpdate("""
             INSERT INTO resource (id, site_id, floor_id, zone_id, type, name, features, capacity, range_km, x, y,
@@ -108,12 +103,10 @@ interface EstateDao {
                 zone_id = excluded.zone_id, type = excluded.type, name = excluded.name, features = excluded.features,
                 capacity = excluded.capacity, range_km = excluded.range_km, x = excluded.x, y = excluded.y,
                 sensor_id = excluded.sensor_id, in_service = excluded.in_service""")
-    void upsertResource(@Bind("id") String id, @Bind("siteId") String siteId, @Bind("floorId") String floorId,
-                        @Bind("zoneId") String zoneId, @Bind("type") String type, @Bind("name") String name,
-                        @Bind("features") String features, @Bind("capacity") Integer capacity,
-                        @Bind("rangeKm") Integer rangeKm, @Bind("x") Double x, @Bind("y") Double y,
-                        @Bind("sensorId") String sensorId, @Bind("inService") boolean inService);
+    void upsertResource(String id, String siteId, String floorId, String zoneId, String type, String name,
+                        String features, Integer capacity, Integer rangeKm, Double x, Double y, String sensorId,
+                        boolean inService);
 
     @SqlQuery("SELECT id FROM resource WHERE sensor_id = :sensorId AND id <> :resourceId")
-    List<String> otherResourceWithSensor(@Bind("sensorId") String sensorId, @Bind("resourceId") String resourceId);
+    List<String> otherResourceWithSensor(String sensorId, String resourceId);
 }

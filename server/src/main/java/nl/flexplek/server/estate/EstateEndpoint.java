@@ -10,26 +10,24 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import nl.flexplek.server.common.Coded;
-import nl.flexplek.server.common.ForbiddenException;
 import nl.flexplek.server.common.InvalidRequestException;
-import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import nl.flexplek.server.identity.Role;
 
 /**
  * Sites and resources. Anyone logged in reads them (a kiosk only its own site); only facility managers change
  * the estate.
  */
-public final class EstateEndpoint implements HttpService {
+final class EstateEndpoint implements HttpService {
     private final EstateService estate;
     private final Requests requests;
     private final Requests yamlRequests;
     private final Responses responses;
 
-    public EstateEndpoint(EstateService estate, Requests requests, ObjectMapper yamlMapper, Responses responses) {
+    EstateEndpoint(EstateService estate, Requests requests, ObjectMapper yamlMapper, Responses responses) {
         this.estate = estate;
         this.requests = requests;
         this.yamlRequests = new Requests(yamlMapper);
@@ -39,13 +37,13 @@ public final class EstateEndpoint implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/sites", Access.allow(Access.ANYONE, this::sites))
-                .get("/sites/{id}", Access.allow(Access.ANYONE, this::site))
-                .put("/sites/{id}", Access.allow(Access.MANAGERS, this::putSite))
+                .get("/sites/{siteId}", Access.allow(Access.ANYONE, this::site))
+                .put("/sites/{siteId}", Access.allow(Access.MANAGERS, this::putSite))
                 .get("/resources", Access.allow(Access.ANYONE, this::resources))
                 .post("/resources", Access.allow(Access.MANAGERS, this::createResource))
-                .get("/resources/{id}", Access.allow(Access.ANYONE, this::resource))
-                .put("/resources/{id}", Access.allow(Access.MANAGERS, this::putResource))
-                .patch("/resources/{id}", Access.allow(Access.MANAGERS, this::patchResource))
+                .get("/resources/{resourceId}", Access.allow(Access.ANYONE, this::resource))
+                .put("/resources/{resourceId}", Access.allow(Access.MANAGERS, this::putResource))
+                .patch("/resources/{resourceId}", Access.allow(Access.MANAGERS, this::patchResource))
                 .post("/estate/imports", Access.allow(Access.MANAGERS, this::importEstate));
     }
 
@@ -64,79 +62,62 @@ public final class EstateEndpoint implements HttpService {
         }
     }
 
-    private void sites(Principal who, ServerRequest req, ServerResponse res) {
+    private void sites(Account who, ServerRequest req, ServerResponse res) {
         List<Site> sites = estate.estate().sites().values().stream()
-                .filter(site -> !who.is(Role.KIOSK) || site.id().equals(who.siteId()))
+                .filter(site -> Access.canRead(who, site.id()))
                 .toList();
         responses.ok(res, new SiteList(sites));
     }
 
-    private void site(Principal who, ServerRequest req, ServerResponse res) {
-        Site site = estate.site(Requests.path(req, "id"));
-        requireVisible(who, site.id());
+    private void site(Account who, ServerRequest req, ServerResponse res) {
+        Site site = estate.site(Requests.path(req, "siteId"));
+        Access.requireSite(who, site.id());
         responses.ok(res, site);
     }
 
-    private void putSite(Principal who, ServerRequest req, ServerResponse res) {
-        String id = Requests.path(req, "id");
+    private void putSite(Account who, ServerRequest req, ServerResponse res) {
+        String id = Requests.path(req, "siteId");
         Site body = requests.body(req, Site.class);
         boolean created = estate.putSite(id, body);
         responses.send(res, created ? Status.CREATED_201 : Status.OK_200, estate.site(id));
     }
 
-    private void resources(Principal who, ServerRequest req, ServerResponse res) {
-        String siteId = Requests.query(req, "siteId").orElse(null);
-        if (who.is(Role.KIOSK)) {
-            if (siteId != null && !siteId.equals(who.siteId())) {
-                throw new ForbiddenException("A kiosk sees only its own site.");
-            }
-            siteId = who.siteId();
+    private void resources(Account who, ServerRequest req, ServerResponse res) {
+        // Without a siteId a kiosk gets its own site's resources; another siteId is refused.
+        String siteId = Requests.query(req, "siteId").orElse(who.is(Role.KIOSK) ? who.siteId() : null);
+        if (siteId != null) {
+            Access.requireSite(who, siteId);
         }
-        ResourceType type = Requests.query(req, "type").map(t -> Coded.parse(ResourceType.class, t, "type")).orElse(null);
-        List<String> features = Requests.listQuery(req, "features");
-        for (String feature : features) {
-            boolean known = type == null ? java.util.Arrays.stream(ResourceType.values()).anyMatch(t -> t.features().contains(feature))
-                    : type.features().contains(feature);
-            if (!known) {
-                throw InvalidRequestException.field("features", "'" + feature + "' is not a known feature"
-                        + (type == null ? "" : " of a " + type.code()));
-            }
-        }
-        String zoneId = Requests.query(req, "zoneId").orElse(null);
-        String site = siteId;
-        List<Resource> found = estate.estate().resources().values().stream()
-                .filter(r -> site == null || r.siteId().equals(site))
-                .filter(r -> type == null || r.type() == type)
-                .filter(r -> zoneId == null || zoneId.equals(r.zoneId()))
-                .filter(r -> r.hasFeatures(features))
-                .toList();
+        List<Resource> found = estate.resources(siteId,
+                Requests.query(req, "type").map(t -> Coded.parse(ResourceType.class, t, "type")).orElse(null),
+                Requests.query(req, "zoneId").orElse(null), Requests.listQuery(req, "features"));
         responses.ok(res, new ResourceList(found.size(), found));
     }
 
-    private void resource(Principal who, ServerRequest req, ServerResponse res) {
-        Resource resource = estate.resource(Requests.path(req, "id"));
-        requireVisible(who, resource.siteId());
+    private void resource(Account who, ServerRequest req, ServerResponse res) {
+        Resource resource = estate.resource(Requests.path(req, "resourceId"));
+        Access.requireSite(who, resource.siteId());
         responses.ok(res, resource);
     }
 
-    private void createResource(Principal who, ServerRequest req, ServerResponse res) {
+    private void createResource(Account who, ServerRequest req, ServerResponse res) {
         Resource created = estate.createResource(requests.body(req, Resource.class));
         responses.created(res, "/api/v1/resources/" + created.id(), created);
     }
 
-    private void putResource(Principal who, ServerRequest req, ServerResponse res) {
-        String id = Requests.path(req, "id");
+    private void putResource(Account who, ServerRequest req, ServerResponse res) {
+        String id = Requests.path(req, "resourceId");
         boolean created = estate.putResource(id, requests.body(req, Resource.class));
         responses.send(res, created ? Status.CREATED_201 : Status.OK_200, estate.resource(id));
     }
 
-    private void patchResource(Principal who, ServerRequest req, ServerResponse res) {
-        String id = Requests.path(req, "id");
+    private void patchResource(Account who, ServerRequest req, ServerResponse res) {
+        String id = Requests.path(req, "resourceId");
         ResourcePatch patch = requests.body(req, ResourcePatch.class);
         responses.ok(res, estate.setInService(id, patch.inService()));
     }
 
-    private void importEstate(Principal who, ServerRequest req, ServerResponse res) {
+    private void importEstate(Account who, ServerRequest req, ServerResponse res) {
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase();
         EstateDocument document;
         if (type.startsWith("application/yaml") || type.startsWith("application/x-yaml") || type.startsWith("text/yaml")) {
@@ -148,11 +129,5 @@ public final class EstateEndpoint implements HttpService {
             document = requests.body(req, EstateDocument.class);
         }
         responses.ok(res, estate.importDocument(document));
-    }
-
-    private static void requireVisible(Principal who, String siteId) {
-        if (who.is(Role.KIOSK) && !siteId.equals(who.siteId())) {
-            throw new NotFoundException("A kiosk sees only its own site.");
-        }
     }
 }

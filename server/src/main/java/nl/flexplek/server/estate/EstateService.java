@@ -1,5 +1,6 @@
 package nl.flexplek.server.estate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -40,6 +41,27 @@ public final class EstateService {
 
     public Resource resource(String id) {
         return estate.resource(id).orElseThrow(() -> new NotFoundException("There is no resource '" + id + "'."));
+    }
+
+    /**
+     * The resources that match every filter given (null or empty: any): at a site, of a type, in a zone, with all
+     * the features asked for. A feature no resource type has (or not the type asked for) is a field error.
+     */
+    public List<Resource> resources(String siteId, ResourceType type, String zoneId, List<String> features) {
+        for (String feature : features) {
+            boolean known = type == null ? Arrays.stream(ResourceType.values()).anyMatch(t -> t.features().contains(feature))
+                    : type.features().contains(feature);
+            if (!known) {
+                throw InvalidRequestException.field("features", "'" + feature + "' is not a known feature"
+                        + (type == null ? "" : " of a " + type.code()));
+            }
+        }
+        return estate.resources().values().stream()
+                .filter(r -> siteId == null || r.siteId().equals(siteId))
+                .filter(r -> type == null || r.type() == type)
+                .filter(r -> zoneId == null || zoneId.equals(r.zoneId()))
+                .filter(r -> r.hasFeatures(features))
+                .toList();
     }
 
     /** Tells the listener about every new estate snapshot (after the change is committed). */

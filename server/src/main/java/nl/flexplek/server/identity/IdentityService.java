@@ -40,7 +40,7 @@ public final class IdentityService {
             LOG.info(() -> "Failed login for username of length " + username.length());
             throw new UnauthenticatedException("The username or password is not right.");
         }
-        Principal who = account.get().principal();
+        Account who = account.get().account();
         String token = Secrets.newToken();
         Instant now = clock.instant();
         Duration lifetime = who.is(Role.KIOSK) ? settings.kioskSessionLifetime() : settings.sessionLifetime();
@@ -51,13 +51,13 @@ public final class IdentityService {
     }
 
     /** The caller behind a bearer token, if the token is known, unexpired and not revoked. */
-    public Optional<Principal> authenticate(String token) {
+    public Optional<Account> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         return db.read(IdentityDao.class, dao -> dao.bySession(Secrets.hash(token), now))
-                .map(IdentityDao.AccountRow::principal);
+                .map(IdentityDao.AccountRow::account);
     }
 
     /** Revokes the session of this token. */

@@ -10,12 +10,12 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 
 /** Log in and log out. (Who am I, for people, is the staff profile at {@code /me}.) */
-public final class SessionEndpoint implements HttpService {
+final class SessionEndpoint implements HttpService {
     private final IdentityService identity;
     private final Requests requests;
     private final Responses responses;
 
-    public SessionEndpoint(IdentityService identity, Requests requests, Responses responses) {
+    SessionEndpoint(IdentityService identity, Requests requests, Responses responses) {
         this.identity = identity;
         this.requests = requests;
         this.responses = responses;
@@ -43,7 +43,7 @@ public final class SessionEndpoint implements HttpService {
         }
     }
 
-    record SessionView(String token, Instant expiresAt, Principal account) {
+    record SessionView(String token, Instant expiresAt, Account account) {
     }
 
     private void login(ServerRequest req, ServerResponse res) {
@@ -52,7 +52,7 @@ public final class SessionEndpoint implements HttpService {
         responses.created(res, "/api/v1/me", new SessionView(result.token(), result.expiresAt(), result.account()));
     }
 
-    private void logout(Principal who, ServerRequest req, ServerResponse res) {
+    private void logout(Account who, ServerRequest req, ServerResponse res) {
         // Access.allow let the request in, so it carries a valid bearer token.
         identity.logout(AuthFilter.bearerToken(req).orElseThrow());
         Responses.noContent(res);

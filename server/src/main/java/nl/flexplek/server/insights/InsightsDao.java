@@ -7,7 +7,6 @@ import nl.flexplek.server.booking.BookingStatus;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.occupancy.ResourceState;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -35,9 +34,7 @@ interface InsightsDao {
               AND b.starts_at >= :earliestStart AND b.starts_at < :to AND b.ends_at > :from
             ORDER BY b.resource_id, b.starts_at""")
     @RegisterConstructorMapper(BookingRow.class)
-    List<BookingRow> bookings(@Bind("siteId") String siteId, @Bind("type") ResourceType type,
-                              @Bind("from") Instant from, @Bind("to") Instant to,
-                              @Bind("earliestStart") Instant earliestStart);
+    List<BookingRow> bookings(String siteId, ResourceType type, Instant from, Instant to, Instant earliestStart);
 
     /** The live-state changes of a site's resources in [from, to), per resource in time order. */
     @SqlQuery("""
@@ -45,7 +42,7 @@ interface InsightsDao {
             WHERE site_id = :siteId AND at >= :from AND at < :to
             ORDER BY resource_id, at, id""")
     @RegisterConstructorMapper(ChangeRow.class)
-    List<ChangeRow> changes(@Bind("siteId") String siteId, @Bind("from") Instant from, @Bind("to") Instant to);
+    List<ChangeRow> changes(String siteId, Instant from, Instant to);
 
     /** Each resource's last recorded state before an instant: what it was doing when a period began. */
     @SqlQuery("""
@@ -55,7 +52,7 @@ interface InsightsDao {
                 FROM resource r WHERE r.site_id = :siteId) last
             JOIN occupancy_change c ON c.id = last.change_id""")
     @RegisterConstructorMapper(ChangeRow.class)
-    List<ChangeRow> statesBefore(@Bind("siteId") String siteId, @Bind("before") Instant before);
+    List<ChangeRow> statesBefore(String siteId, Instant before);
 
     /** Counts of a site's bookings that start in [from, to), by what became of them. */
     record DayCounts(int bookings, int checkedIn, int noShows) {
@@ -68,7 +65,7 @@ interface InsightsDao {
             FROM booking b JOIN resource r ON r.id = b.resource_id
             WHERE r.site_id = :siteId AND b.starts_at >= :from AND b.starts_at < :to""")
     @RegisterConstructorMapper(DayCounts.class)
-    DayCounts counts(@Bind("siteId") String siteId, @Bind("from") Instant from, @Bind("to") Instant to);
+    DayCounts counts(String siteId, Instant from, Instant to);
 
     // ---- retention
 
@@ -79,11 +76,11 @@ interface InsightsDao {
     @SqlUpdate("""
             DELETE FROM idempotency_key WHERE booking_id IN (
                 SELECT id FROM booking WHERE account_id <> 0 AND ends_at < :cutoff ORDER BY ends_at, id LIMIT :limit)""")
-    int forgetKeysOfIdentifiedBookings(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+    int forgetKeysOfIdentifiedBookings(Instant cutoff, int limit);
 
     /** Hands the next batch of old bookings to the anonymous account; times, resource and outcome stay. */
     @SqlUpdate("""
             UPDATE booking SET account_id = 0 WHERE id IN (
                 SELECT id FROM booking WHERE account_id <> 0 AND ends_at < :cutoff ORDER BY ends_at, id LIMIT :limit)""")
-    int anonymise(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+    int anonymise(Instant cutoff, int limit);
 }

@@ -13,10 +13,10 @@ import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
-/** The facility managers' figures: a site today, utilisation, vehicle use, and the day figures as CSV. */
-public final class InsightsEndpoint implements HttpService {
+/** The facility managers' figures: a site today, utilization, vehicle use, and the day figures as CSV. */
+final class InsightsEndpoint implements HttpService {
     static final String[] EXPORT_COLUMNS = {"site_id", "site_name", "zone_id", "zone_name", "date", "weekday", "open",
             "resource_type", "resources", "resource_hours", "booked_percent", "occupied_percent", "bookings",
             "checked_in", "no_shows", "cancelled", "walk_ins"};
@@ -24,7 +24,7 @@ public final class InsightsEndpoint implements HttpService {
     private final InsightsService insights;
     private final Responses responses;
 
-    public InsightsEndpoint(InsightsService insights, Responses responses) {
+    InsightsEndpoint(InsightsService insights, Responses responses) {
         this.insights = insights;
         this.responses = responses;
     }
@@ -37,20 +37,20 @@ public final class InsightsEndpoint implements HttpService {
                 .get("/insights/export.csv", Access.allow(Access.MANAGERS, this::export));
     }
 
-    private void today(Principal who, ServerRequest req, ServerResponse res) {
+    private void today(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, insights.today(Requests.requiredQuery(req, "siteId")));
     }
 
-    private void utilization(Principal who, ServerRequest req, ServerResponse res) {
+    private void utilization(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, insights.utilization(Requests.requiredQuery(req, "siteId"), date(req, "from"), date(req, "to"),
                 Requests.query(req, "zoneId").orElse(null), type(req)));
     }
 
-    private void vehicles(Principal who, ServerRequest req, ServerResponse res) {
+    private void vehicles(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, insights.vehicles(Requests.query(req, "siteId").orElse(null), date(req, "from"), date(req, "to")));
     }
 
-    private void export(Principal who, ServerRequest req, ServerResponse res) {
+    private void export(Account who, ServerRequest req, ServerResponse res) {
         Optional<String> siteId = Requests.query(req, "siteId");
         List<InsightsService.DailyRow> rows = insights.daily(siteId.orElse(null), date(req, "from"), date(req, "to"), type(req));
         Csv csv = new Csv(EXPORT_COLUMNS);

@@ -29,7 +29,7 @@ import nl.flexplek.server.occupancy.SensorStatus;
 import nl.flexplek.server.occupancy.SensorView;
 
 /**
- * What facility managers see of how the buildings are used: a site right now, utilisation over a period (heatmap,
+ * What facility managers see of how the buildings are used: a site right now, utilization over a period (heatmap,
  * day series, peak days, zones), vehicle use, and the day figures behind the CSV export. Reads only.
  */
 public final class InsightsService {
@@ -138,7 +138,7 @@ public final class InsightsService {
         return new Today.SensorHealth(total, ok, low, offline, unassigned);
     }
 
-    /** Utilisation of a site's resources of one type (desks by default), optionally in one zone, over a period. */
+    /** Utilization of a site's resources of one type (desks by default), optionally in one zone, over a period. */
     public Utilization utilization(String siteId, LocalDate from, LocalDate to, String zoneId, ResourceType type) {
         Site site = site(siteId);
         Period period = Period.of(from, to, MAX_DAYS);

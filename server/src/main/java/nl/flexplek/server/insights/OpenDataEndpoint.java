@@ -10,10 +10,10 @@ import nl.flexplek.server.common.Coded;
 import nl.flexplek.server.common.Requests;
 
 /** Public open data: occupancy per site and day or hour, as CSV, without logging in. */
-public final class OpenDataEndpoint implements HttpService {
+final class OpenDataEndpoint implements HttpService {
     private final OpenDataService openData;
 
-    public OpenDataEndpoint(OpenDataService openData) {
+    OpenDataEndpoint(OpenDataService openData) {
         this.openData = openData;
     }
 

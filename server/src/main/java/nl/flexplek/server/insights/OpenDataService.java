@@ -42,11 +42,6 @@ public final class OpenDataService {
                       Integer checkedIn, Integer noShows, Double averageOccupancyPercent, boolean suppressed) {
     }
 
-    /** The smallest group a figure may be computed from. */
-    public int minGroup() {
-        return minGroup;
-    }
-
     /**
      * Rows for the open days of the period, per site in id order; only complete days (before today in the site's
      * time zone), so a figure never changes once published.

@@ -41,11 +41,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty(IConfig.SESSION_QUEUE_SIZE, "65536");
         try {
             server.startServer(new MemoryConfig(props), List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The embedded MQTT broker could not start on " + host + ":" + port, e);
+        } catch (IOException | RuntimeException e) {
+            // Moquette reports a taken port with a plain RuntimeException ("Cannot bind to port").
+            stopQuietly();
+            throw new IllegalStateException("The embedded MQTT broker cannot listen on " + host + ":" + port
+                    + " (flexplek.mqtt.embedded.port): " + e.getMessage(), e);
         }
         this.port = port;
         LOG.info(() -> "Embedded MQTT broker listening on " + host + ":" + this.port);
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stopServer();
+        } catch (RuntimeException ignored) {
+            // it never fully started
+        }
     }
 
     /** The port it listens on (the real one when 0 was asked for). */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -35,5 +34,5 @@ interface OccupancyDao {
             SELECT resource_id, site_id, state, at FROM occupancy_change
             WHERE site_id = :siteId AND at >= :from AND at < :to ORDER BY at, id""")
     @RegisterConstructorMapper(ChangeRow.class)
-    List<ChangeRow> changes(@Bind("siteId") String siteId, @Bind("from") Instant from, @Bind("to") Instant to);
+    List<ChangeRow> changes(String siteId, Instant from, Instant to);
 }

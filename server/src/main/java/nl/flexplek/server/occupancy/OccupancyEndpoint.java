@@ -8,22 +8,20 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import nl.flexplek.server.common.NotFoundException;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
-import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.identity.Account;
 
 /** Live occupancy of a site (anyone logged in; a kiosk only its own site) and the sensor list (managers). */
-public final class OccupancyEndpoint implements HttpService {
+final class OccupancyEndpoint implements HttpService {
     private final OccupancyService occupancy;
     private final EstateService estate;
     private final Clock clock;
     private final Responses responses;
 
-    public OccupancyEndpoint(OccupancyService occupancy, EstateService estate, Clock clock, Responses responses) {
+    OccupancyEndpoint(OccupancyService occupancy, EstateService estate, Clock clock, Responses responses) {
         this.occupancy = occupancy;
         this.estate = estate;
         this.clock = clock;
@@ -42,15 +40,13 @@ public final class OccupancyEndpoint implements HttpService {
     record SensorList(int count, List<SensorView> sensors) {
     }
 
-    private void site(Principal who, ServerRequest req, ServerResponse res) {
+    private void site(Account who, ServerRequest req, ServerResponse res) {
         String siteId = estate.site(Requests.path(req, "siteId")).id();
-        if (who.is(Role.KIOSK) && !siteId.equals(who.siteId())) {
-            throw new NotFoundException("A kiosk sees only its own site.");
-        }
+        Access.requireSite(who, siteId);
         responses.ok(res, new SiteOccupancy(siteId, clock.instant(), occupancy.site(siteId)));
     }
 
-    private void sensors(Principal who, ServerRequest req, ServerResponse res) {
+    private void sensors(Account who, ServerRequest req, ServerResponse res) {
         List<SensorView> sensors = occupancy.sensors();
         responses.ok(res, new SensorList(sensors.size(), sensors));
     }

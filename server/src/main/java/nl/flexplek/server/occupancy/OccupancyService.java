@@ -22,17 +22,17 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.flexplek.server.booking.Booking;
 import nl.flexplek.server.booking.BookingService;
-import nl.flexplek.server.booking.BookingStatus;
 import nl.flexplek.server.booking.PolicyService;
 import nl.flexplek.server.booking.VehicleCharge;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.estate.Estate;
 import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.estate.Resource;
-import nl.flexplek.server.estate.ResourceType;
 
 /**
- * The live state of every resource, fed by sensor messages, bookings and the passing of time.
+ * The live state of every resource, fed by sensor messages, bookings and the passing of time. What the state is
+ * follows from {@link OccupancyRules}; which sensor watches what, and its health, from the {@link SensorRegistry};
+ * this class is the loop that applies messages, booking changes and ticks to them, and stores and publishes the result.
  * <p>
  * Threads: MQTT messages, booking changes and clock ticks are queued and applied one at a time by a single worker
  * thread, which owns all mutable state here; so there are no locks, and order per sensor is kept. The resulting
@@ -70,14 +70,13 @@ public final class OccupancyService implements AutoCloseable {
     private final IngestMetrics metrics;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Map<String, LiveState> live = new ConcurrentHashMap<>();
-    private final Map<String, SensorView> sensorViews = new ConcurrentHashMap<>();
+    private final OccupancyRules rules;
+    private final SensorRegistry registry;
     private final Thread worker;
     private volatile boolean running = true;
 
     // Worker-thread state.
     private Estate estate;
-    private final Map<String, Resource> bySensor = new HashMap<>();
-    private final Map<String, SensorRecord> sensors = new HashMap<>();
     private final Map<String, Presence> presence = new HashMap<>();
     private final Map<String, VehicleInfo> vehicles = new HashMap<>();
     private final Map<String, List<Booking>> bookingsByResource = new HashMap<>();
@@ -94,14 +93,13 @@ public final class OccupancyService implements AutoCloseable {
         this.events = events;
         this.decoder = new PayloadDecoder(mapper);
         this.metrics = new IngestMetrics(queue::size);
-        for (OccupancyDao.SensorRow row : db.read(OccupancyDao.class, OccupancyDao::sensors)) {
-            sensors.put(row.id(), new SensorRecord(row.id(), row.kind(), row.firstSeen(), row.lastSeen(), row.battery()));
-        }
+        this.rules = new OccupancyRules(settings);
+        this.registry = new SensorRegistry(rules, db.read(OccupancyDao.class, OccupancyDao::sensors));
         useEstate(estateService.estate());
         reloadBookings(clock.instant());
         Instant now = clock.instant();
         estate.resources().values().forEach(r -> recompute(r, now, false));
-        refreshSensorViews(now);
+        registry.refreshViews(now);
         estateService.onChange(e -> enqueue(new Reload()));
         bookings.onChange(this::bookingChanged);
         this.worker = Thread.ofPlatform().name("flexplek-occupancy").daemon(true).start(this::loop);
@@ -154,23 +152,12 @@ public final class OccupancyService implements AutoCloseable {
      * not foreseen. Unknown (null) when the tracker never reported a charge. Safe on any thread.
      */
     public VehicleCharge.Charge charge(String resourceId, Instant at) {
-        LiveState state = live.get(resourceId);
-        if (state == null || state.soc() == null) {
-            return new VehicleCharge.Charge(null, state == null ? null : state.plugged(), null);
-        }
-        int soc = state.soc();
-        int expected = soc;
-        Instant now = clock.instant();
-        if (Boolean.TRUE.equals(state.plugged()) && at.isAfter(now)) {
-            double hours = Duration.between(now, at).toSeconds() / 3600.0;
-            expected = (int) Math.min(100, Math.floor(soc + settings.chargePercentPerHour(state.type()) * hours));
-        }
-        return new VehicleCharge.Charge(soc, state.plugged(), expected);
+        return rules.charge(live.get(resourceId), clock.instant(), at);
     }
 
     /** Every sensor: those the estate names and those heard of but not yet assigned. */
     public List<SensorView> sensors() {
-        return sensorViews.values().stream().sorted(Comparator.comparing(SensorView::id)).toList();
+        return registry.views();
     }
 
     private void enqueue(Task task) {
@@ -233,7 +220,7 @@ public final class OccupancyService implements AutoCloseable {
                 Instant now = clock.instant();
                 estate.resources().values().forEach(res -> recompute(res, now, true));
                 live.keySet().removeIf(id -> !estate.resources().containsKey(id));
-                refreshSensorViews(now);
+                registry.refreshViews(now);
             }
         }
     }
@@ -247,37 +234,14 @@ public final class OccupancyService implements AutoCloseable {
             metrics.rejected(e.reason(), m.topic(), e.getMessage());
             return;
         }
-        SensorRecord sensor = sensorFor(reading.sensorIds());
-        sensor.heard(reading);
-        Resource resource = bySensor.get(sensor.id);
+        Resource resource = registry.heard(reading, now);
         if (resource != null && !reading.isHeartbeat()) {
             apply(resource, reading);
         }
         if (resource != null) {
             recompute(resource, now, true);
         }
-        sensorViews.put(sensor.id, view(sensor, now));
         metrics.applied(System.nanoTime() - m.receivedNanos());
-    }
-
-    /** The known sensor among the message's ids; an unknown one is registered unassigned rather than dropped. */
-    private SensorRecord sensorFor(List<String> ids) {
-        for (String id : ids) {
-            SensorRecord known = sensors.get(id);
-            if (known != null) {
-                return known;
-            }
-            if (bySensor.containsKey(id)) {
-                SensorRecord fresh = new SensorRecord(id, null, null, null, null);
-                sensors.put(id, fresh);
-                return fresh;
-            }
-        }
-        String id = ids.getFirst();
-        SensorRecord unknown = new SensorRecord(id, null, null, null, null);
-        sensors.put(id, unknown);
-        LOG.info(() -> "New sensor '" + id + "' is not assigned to any resource; it is listed for the facility managers");
-        return unknown;
     }
 
     private void apply(Resource resource, Reading reading) {
@@ -299,14 +263,13 @@ public final class OccupancyService implements AutoCloseable {
             recompute(resource, now, true);
             releaseIfLeftEmpty(resource, now);
         }
-        refreshSensorViews(now);
+        registry.refreshViews(now);
         flush();
     }
 
     private void useEstate(Estate fresh) {
         estate = fresh;
-        bySensor.clear();
-        fresh.resources().values().stream().filter(r -> r.sensorId() != null).forEach(r -> bySensor.put(r.sensorId(), r));
+        registry.assign(fresh);
     }
 
     private void reloadBookings(Instant now) {
@@ -330,27 +293,11 @@ public final class OccupancyService implements AutoCloseable {
     /** Works out the resource's state now; publishes and records it when it changed. Checks in on sustained presence. */
     private void recompute(Resource resource, Instant now, boolean publish) {
         checkInOnPresence(resource, now);
-        Optional<Booking> current = currentBooking(resource.id(), now);
-        SensorRecord sensor = resource.sensorId() == null ? null : sensors.get(resource.sensorId());
-        SensorStatus sensorStatus = resource.sensorId() == null ? null : status(sensor, resource, now);
+        SensorRecord sensor = registry.sensorOf(resource);
+        SensorStatus sensorStatus = registry.status(resource, now);
         VehicleInfo vehicle = vehicles.get(resource.id());
-        ResourceState state;
-        if (!resource.inService()) {
-            state = ResourceState.OUT_OF_SERVICE;
-        } else if (current.isPresent()) {
-            boolean there = current.get().status() == BookingStatus.CHECKED_IN || occupied(resource, now)
-                    || (vehicle != null && Boolean.FALSE.equals(vehicle.present()));
-            state = there ? ResourceState.IN_USE : ResourceState.BOOKED;
-        } else if (vehicle != null && Boolean.FALSE.equals(vehicle.present())) {
-            // Out of coverage on a trip is normal: a vehicle last seen leaving stays away, not offline.
-            state = ResourceState.AWAY;
-        } else if (sensorStatus == SensorStatus.OFFLINE) {
-            state = ResourceState.OFFLINE;
-        } else if (occupied(resource, now)) {
-            state = ResourceState.WALK_IN;
-        } else {
-            state = ResourceState.FREE;
-        }
+        ResourceState state = rules.state(resource, currentBooking(resource.id(), now), presence.get(resource.id()),
+                vehicle, sensorStatus, now);
         LiveState previous = live.get(resource.id());
         LiveState.Sensor sensorSummary = resource.sensorId() == null ? null : new LiveState.Sensor(resource.sensorId(),
                 sensorStatus, sensor == null ? null : sensor.lastSeen, sensor == null ? null : sensor.battery);
@@ -370,30 +317,20 @@ public final class OccupancyService implements AutoCloseable {
         }
     }
 
-    private boolean occupied(Resource resource, Instant now) {
-        Presence p = presence.get(resource.id());
-        return p != null && p.occupied(now, settings.hold(resource.type()));
-    }
-
     private Optional<Booking> currentBooking(String resourceId, Instant now) {
-        return bookingsByResource.getOrDefault(resourceId, List.of()).stream().filter(b -> b.holdsResourceAt(now)).findFirst();
+        return OccupancyRules.current(bookingsByResource.getOrDefault(resourceId, List.of()), now);
     }
 
     /** Sustained presence inside a confirmed booking's check-in window checks it in. */
     private void checkInOnPresence(Resource resource, Instant now) {
         List<Booking> list = bookingsByResource.get(resource.id());
-        if (list == null) {
-            return;
-        }
-        Presence p = presence.get(resource.id());
-        if (p == null || !p.sustained(now, settings.hold(resource.type()), settings.checkInAfter(resource.type()))) {
+        if (list == null || !rules.presenceChecksIn(resource, presence.get(resource.id()), now)) {
             return;
         }
         Duration opens = policies.policy(resource.type()).checkInOpens();
         for (int i = 0; i < list.size(); i++) {
             Booking b = list.get(i);
-            boolean inWindow = !now.isBefore(b.startsAt().minus(opens)) && now.isBefore(b.endsAt());
-            if (b.status() == BookingStatus.CONFIRMED && inWindow) {
+            if (OccupancyRules.awaitsCheckIn(b, opens, now)) {
                 Optional<Booking> checkedIn = bookings.checkInBySensor(b.id(), now);
                 if (checkedIn.isPresent()) {
                     list.set(i, checkedIn.get());
@@ -404,74 +341,15 @@ public final class OccupancyService implements AutoCloseable {
     }
 
     private void releaseIfLeftEmpty(Resource resource, Instant now) {
-        if (!settings.earlyRelease() || resource.type() != ResourceType.DESK || resource.sensorId() == null) {
-            return;
-        }
-        if (status(sensors.get(resource.sensorId()), resource, now) == SensorStatus.OFFLINE || occupied(resource, now)) {
-            return; // a silent sensor proves nothing
-        }
         Optional<Booking> current = currentBooking(resource.id(), now);
-        if (current.isEmpty() || current.get().status() != BookingStatus.CHECKED_IN) {
-            return;
-        }
-        Presence p = presence.get(resource.id());
-        Instant lastSign = current.get().checkedInAt();
-        if (p != null && p.lastOccupied() != null && p.lastOccupied().isAfter(lastSign)) {
-            lastSign = p.lastOccupied();
-        }
-        if (!now.isBefore(lastSign.plus(settings.earlyReleaseAfter()))) {
+        if (rules.releasesLeftEmpty(resource, current, presence.get(resource.id()), registry.status(resource, now), now)) {
             bookings.releaseLeftEmpty(current.get().id());
-        }
-    }
-
-    private SensorStatus status(SensorRecord sensor, Resource resource, Instant now) {
-        if (sensor == null || sensor.lastSeen == null) {
-            return SensorStatus.OFFLINE;
-        }
-        SensorKind kind = sensor.kind != null ? sensor.kind : expectedKind(resource);
-        if (now.isAfter(sensor.lastSeen.plus(settings.offlineAfter().get(kind)))) {
-            return SensorStatus.OFFLINE;
-        }
-        return sensor.battery != null && sensor.battery < settings.lowBatteryPercent() ? SensorStatus.LOW_BATTERY : SensorStatus.OK;
-    }
-
-    private static SensorKind expectedKind(Resource resource) {
-        if (resource == null) {
-            return SensorKind.PRESENCE;
-        }
-        return switch (resource.type()) {
-            case DESK -> SensorKind.PRESENCE;
-            case ROOM -> SensorKind.COUNTER;
-            case EBIKE, ECAR -> SensorKind.VEHICLE;
-        };
-    }
-
-    private SensorView view(SensorRecord sensor, Instant now) {
-        Resource resource = bySensor.get(sensor.id);
-        return new SensorView(sensor.id, resource == null ? null : resource.id(),
-                sensor.kind != null ? sensor.kind : resource == null ? null : expectedKind(resource),
-                resource == null ? null : resource.siteId(), sensor.lastSeen, sensor.battery, status(sensor, resource, now));
-    }
-
-    private void refreshSensorViews(Instant now) {
-        sensorViews.clear();
-        for (SensorRecord sensor : sensors.values()) {
-            sensorViews.put(sensor.id, view(sensor, now));
-        }
-        for (String id : bySensor.keySet()) {
-            sensorViews.computeIfAbsent(id, k -> view(new SensorRecord(k, null, null, null, null), now));
         }
     }
 
     /** Stores state changes and what was heard of sensors since the last flush, in one write. */
     private void flush() {
-        List<OccupancyDao.SensorRow> dirty = new ArrayList<>();
-        for (SensorRecord s : sensors.values()) {
-            if (s.dirty) {
-                dirty.add(new OccupancyDao.SensorRow(s.id, s.kind, s.firstSeen, s.lastSeen, s.battery));
-                s.dirty = false;
-            }
-        }
+        List<OccupancyDao.SensorRow> dirty = registry.takeChanged();
         List<OccupancyDao.ChangeRow> changes = List.copyOf(pendingChanges);
         pendingChanges.clear();
         if (dirty.isEmpty() && changes.isEmpty()) {

@@ -25,6 +25,14 @@ public record OccupancySettings(Map<ResourceType, Duration> presenceHold, Map<Re
         presenceHold = Map.copyOf(presenceHold);
         checkInAfter = Map.copyOf(checkInAfter);
         offlineAfter = Map.copyOf(offlineAfter);
+        for (ResourceType type : ResourceType.values()) {
+            if (!presenceHold.containsKey(type)) {
+                throw new IllegalArgumentException("flexplek.occupancy.presence-hold." + type.code() + " is missing");
+            }
+            if (!checkInAfter.containsKey(type)) {
+                throw new IllegalArgumentException("flexplek.occupancy.check-in-after." + type.code() + " is missing");
+            }
+        }
         for (SensorKind kind : SensorKind.values()) {
             if (!offlineAfter.containsKey(kind)) {
                 throw new IllegalArgumentException("flexplek.occupancy.offline-after." + kind.code() + " is missing");
@@ -36,14 +44,15 @@ public record OccupancySettings(Map<ResourceType, Duration> presenceHold, Map<Re
     }
 
     Duration hold(ResourceType type) {
-        return presenceHold.getOrDefault(type, Duration.ofMinutes(5));
+        return presenceHold.get(type);
     }
 
     int chargePercentPerHour(ResourceType type) {
+        // Only vehicles charge: a desk or room gains nothing, which is a fact rather than a default.
         return chargePercentPerHour.getOrDefault(type, 0);
     }
 
     Duration checkInAfter(ResourceType type) {
-        return checkInAfter.getOrDefault(type, Duration.ofMinutes(3));
+        return checkInAfter.get(type);
     }
 }

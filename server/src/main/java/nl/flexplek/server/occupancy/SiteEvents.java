@@ -35,9 +35,4 @@ public final class SiteEvents {
         }
         return event;
     }
-
-    /** The id of the last event published. */
-    public long lastId() {
-        return sequence.get();
-    }
 }

@@ -17,11 +17,6 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The native topic a sensor publishes its state on. */
-    public static String nativeTopic(String sensorId) {
-        return "flexplek/sensors/" + sensorId + "/state";
-    }
-
     enum Format { NATIVE, TTN, CHIRPSTACK }
 
     /** Which format a topic carries and the device named in it. */

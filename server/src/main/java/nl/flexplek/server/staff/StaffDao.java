@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import nl.flexplek.server.booking.DayPart;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -23,15 +22,14 @@ interface StaffDao {
     }
 
     @SqlQuery("SELECT findable_by_team FROM staff_preferences WHERE account_id = :accountId")
-    Optional<Boolean> findableByTeam(@Bind("accountId") long accountId);
+    Optional<Boolean> findableByTeam(long accountId);
 
     @SqlUpdate("""
             INSERT INTO staff_preferences (account_id, findable_by_team, updated_at)
             VALUES (:accountId, :findableByTeam, :now)
             ON CONFLICT (account_id) DO UPDATE SET findable_by_team = excluded.findable_by_team,
                 updated_at = excluded.updated_at""")
-    void savePreferences(@Bind("accountId") long accountId, @Bind("findableByTeam") boolean findableByTeam,
-                         @Bind("now") Instant now);
+    void savePreferences(long accountId, boolean findableByTeam, Instant now);
 
     /**
      * Opts the demo employees (employee1, employee2, ...) in, except every {@code nth}, leaving earlier choices
@@ -43,10 +41,10 @@ interface StaffDao {
             WHERE role = 'employee' AND username GLOB 'employee[0-9]*' AND id % :nth <> 0
               AND NOT EXISTS (SELECT 1 FROM app_state WHERE key = 'demo-preferences')
             ON CONFLICT (account_id) DO NOTHING""")
-    int optInDemoEmployees(@Bind("nth") int nth, @Bind("now") Instant now);
+    int optInDemoEmployees(int nth, Instant now);
 
     @SqlUpdate("INSERT INTO app_state (key, value) VALUES ('demo-preferences', :value) ON CONFLICT (key) DO NOTHING")
-    void rememberDemoPreferences(@Bind("value") String value);
+    void rememberDemoPreferences(String value);
 
     /** The person's desks booked on at least {@code minDays} days starting in [from, to), most days first. */
     @SqlQuery("""
@@ -59,8 +57,7 @@ interface StaffDao {
             ORDER BY days DESC, last_start DESC
             LIMIT 5""")
     @RegisterConstructorMapper(DeskDays.class)
-    List<DeskDays> mostBookedDesks(@Bind("accountId") long accountId, @Bind("from") Instant from,
-                                   @Bind("to") Instant to, @Bind("minDays") int minDays);
+    List<DeskDays> mostBookedDesks(long accountId, Instant from, Instant to, int minDays);
 
     /**
      * Desk bookings that hold their desk, on local dates in [firstDate, lastDate], of the other active people in the
@@ -76,6 +73,5 @@ interface StaffDao {
               AND b.local_date BETWEEN :firstDate AND :lastDate
             ORDER BY a.display_name, b.starts_at""")
     @RegisterConstructorMapper(TeamDesk.class)
-    List<TeamDesk> teamDesks(@Bind("department") String department, @Bind("accountId") long accountId,
-                             @Bind("firstDate") LocalDate firstDate, @Bind("lastDate") LocalDate lastDate);
+    List<TeamDesk> teamDesks(String department, long accountId, LocalDate firstDate, LocalDate lastDate);
 }

@@ -7,15 +7,15 @@ import io.helidon.webserver.http.ServerResponse;
 import nl.flexplek.server.common.Requests;
 import nl.flexplek.server.common.Responses;
 import nl.flexplek.server.identity.Access;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /** The staff app's view of the caller: profile, preferences and teammates today. People only; kiosks never. */
-public final class StaffEndpoint implements HttpService {
+final class StaffEndpoint implements HttpService {
     private final StaffService staff;
     private final Requests requests;
     private final Responses responses;
 
-    public StaffEndpoint(StaffService staff, Requests requests, Responses responses) {
+    StaffEndpoint(StaffService staff, Requests requests, Responses responses) {
         this.staff = staff;
         this.requests = requests;
         this.responses = responses;
@@ -28,15 +28,15 @@ public final class StaffEndpoint implements HttpService {
                 .get("/colleagues/today", Access.allow(Access.STAFF, this::colleaguesToday));
     }
 
-    private void me(Principal who, ServerRequest req, ServerResponse res) {
+    private void me(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, staff.profile(who));
     }
 
-    private void savePreferences(Principal who, ServerRequest req, ServerResponse res) {
+    private void savePreferences(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, staff.savePreferences(who, requests.body(req, Preferences.class)));
     }
 
-    private void colleaguesToday(Principal who, ServerRequest req, ServerResponse res) {
+    private void colleaguesToday(Account who, ServerRequest req, ServerResponse res) {
         responses.ok(res, staff.colleaguesToday(who));
     }
 }

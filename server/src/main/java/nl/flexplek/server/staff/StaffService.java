@@ -14,7 +14,7 @@ import nl.flexplek.server.estate.EstateService;
 import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 
 /**
  * A person's own profile and preferences, and their teammates' desks today. Privacy first: being findable is opt-in,
@@ -37,7 +37,7 @@ public final class StaffService {
     }
 
     /** Who the caller is, their preferences and their usual desk. */
-    public Profile profile(Principal who) {
+    public Profile profile(Account who) {
         Instant now = clock.instant();
         record Found(boolean findable, List<StaffDao.DeskDays> desks) {
         }
@@ -49,7 +49,7 @@ public final class StaffService {
     }
 
     /** Saves the caller's choices and answers with their profile as it is now. */
-    public Profile savePreferences(Principal who, Preferences preferences) {
+    public Profile savePreferences(Account who, Preferences preferences) {
         boolean findable = preferences.findableByTeam();
         db.write(StaffDao.class, dao -> {
             dao.savePreferences(who.accountId(), findable, clock.instant());
@@ -76,7 +76,7 @@ public final class StaffService {
      * Teammates (the same department, not the caller) who opted in and have a desk booking today that holds the desk,
      * where today is the local date of the desk's site. A caller without a department has no teammates.
      */
-    public List<Colleague> colleaguesToday(Principal who) {
+    public List<Colleague> colleaguesToday(Account who) {
         if (who.department() == null || who.department().isBlank()) {
             return List.of();
         }

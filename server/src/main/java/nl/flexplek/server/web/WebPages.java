@@ -15,7 +15,7 @@ import io.helidon.webserver.staticcontent.StaticContentService;
  * with the page's {@code index.html}, so a printed QR code or a bookmark opens the right screen.
  * Who may call: anyone; the pages hold no data, the API they call checks every request.
  */
-public final class WebPages {
+final class WebPages {
     /** The staff app's own screens, each a deep link that a phone may open directly. */
     private static final String[] APP_SCREENS = {"/login", "/find", "/rooms", "/vehicles", "/bookings", "/colleagues",
             "/settings", "/d/{resourceId}"};
@@ -24,7 +24,7 @@ public final class WebPages {
     }
 
     /** Adds the front ends to the routing; call after the API so {@code /api} is never shadowed. */
-    public static void register(HttpRouting.Builder routing) {
+    static void register(HttpRouting.Builder routing) {
         Handler app = page("web/app/index.html");
         Handler manage = page("web/manage/index.html");
         Handler kiosk = page("flexplek/kiosk/index.html");

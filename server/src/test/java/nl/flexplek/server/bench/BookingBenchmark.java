@@ -52,9 +52,9 @@ import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
 import nl.flexplek.server.identity.NewAccount;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import nl.flexplek.server.identity.Role;
-import nl.flexplek.server.bench.BookingPlan.Account;
+import nl.flexplek.server.bench.BookingPlan.Caller;
 import nl.flexplek.server.bench.BookingPlan.Booking;
 import nl.flexplek.server.bench.BookingPlan.Quota;
 import org.sqlite.SQLiteConfig.SynchronousMode;
@@ -159,7 +159,7 @@ public final class BookingBenchmark {
     private final Queue<String> surprises = new ConcurrentLinkedQueue<>();
     private final List<LoadRunner.Result> measured = new ArrayList<>();
     /** People whose tokens the availability searches use, in turn. */
-    private List<Account> searchers = List.of();
+    private List<Caller> searchers = List.of();
 
     private BookingBenchmark(App app, Options options, Path dir, Path dbFile) {
         this.app = app;
@@ -232,20 +232,20 @@ public final class BookingBenchmark {
         int httpBookings = options.bookings() * options.clients().size();
         int httpAccounts = httpBookings * 7 / 8 / 17 + 20;
         int directAccounts = options.bookings() * 7 / 8 / 20 + 20;
-        List<Account> demo = employees("employee%");
+        List<Caller> demo = employees("employee%");
         int benchHttp = Math.max(0, httpAccounts - demo.size());
         createAccounts("bench-http-", benchHttp);
         createAccounts("bench-direct-", directAccounts);
         createAccounts("bench-race-", options.raceClients());
         createAccounts("bench-warm-", WARM_ACCOUNTS);
-        List<Account> people = new ArrayList<>(demo);
+        List<Caller> people = new ArrayList<>(demo);
         people.addAll(employees("bench-http-%"));
-        List<Account> racing = employees("bench-race-%");
-        List<Account> warming = employees("bench-warm-%");
-        List<Account> loggedIn = logIn(Stream.of(people, racing, warming).flatMap(List::stream).toList());
-        Map<String, Account> byName = loggedIn.stream().collect(Collectors.toMap(Account::username, a -> a));
-        List<Account> httpPeople = people.stream().map(a -> byName.get(a.username())).toList();
-        List<Account> racers = racing.stream().map(a -> byName.get(a.username())).toList();
+        List<Caller> racing = employees("bench-race-%");
+        List<Caller> warming = employees("bench-warm-%");
+        List<Caller> loggedIn = logIn(Stream.of(people, racing, warming).flatMap(List::stream).toList());
+        Map<String, Caller> byName = loggedIn.stream().collect(Collectors.toMap(Caller::username, a -> a));
+        List<Caller> httpPeople = people.stream().map(a -> byName.get(a.username())).toList();
+        List<Caller> racers = racing.stream().map(a -> byName.get(a.username())).toList();
         List<Quota> warmQuotas = quotas(warming.stream().map(a -> byName.get(a.username())).toList());
         searchers = httpPeople;
         List<Quota> httpQuotas = quotas(httpPeople);
@@ -288,7 +288,7 @@ public final class BookingBenchmark {
                 warmed.cpuMicrosPerCall(LoadRunner.JIT));
 
         // HTTP floor: an authenticated GET with a small JSON answer, to see what the HTTP stack costs by itself.
-        List<Account> meCallers = IntStream.range(0, 12_000).mapToObj(i -> httpPeople.get(i % httpPeople.size())).toList();
+        List<Caller> meCallers = IntStream.range(0, 12_000).mapToObj(i -> httpPeople.get(i % httpPeople.size())).toList();
         measure(32, meCallers.subList(0, 2_000), this::me, "warm-up GET /me");
         LoadRunner.Result floor = measure(32, meCallers.subList(2_000, 12_000), this::me, "GET /api/v1/me");
 
@@ -309,14 +309,14 @@ public final class BookingBenchmark {
                 "create, contention (" + raceRooms.size() + " rooms x " + options.raceSlots() / raceRooms.size() + " slots)");
 
         // The same use case without HTTP: BookingService.book called in-process by as many threads.
-        Map<Long, Principal> principals = new HashMap<>();
+        Map<Long, Account> accountsById = new HashMap<>();
         List<Booking> direct = plan.deal(options.bookings(), directQuotas);
-        direct.forEach(b -> principals.computeIfAbsent(b.who().id(),
-                id -> new Principal(id, b.who().username(), b.who().username(), Role.EMPLOYEE, null, null)));
+        direct.forEach(b -> accountsById.computeIfAbsent(b.who().id(),
+                id -> new Account(id, b.who().username(), b.who().username(), Role.EMPLOYEE, null, null)));
         int directClients = best(creates).clients();
         LoadRunner.Result inProcess = measure(directClients, direct, b -> {
             try {
-                app.bookings().book(principals.get(b.who().id()), b.request(), Optional.empty());
+                app.bookings().book(accountsById.get(b.who().id()), b.request(), Optional.empty());
                 return 201;
             } catch (ProblemException e) {
                 return e.kind().status();
@@ -477,7 +477,7 @@ public final class BookingBenchmark {
                 .header("Authorization", token).DELETE().build(), Set.of(204)));
     }
 
-    private int me(Account who) throws IOException, InterruptedException {
+    private int me(Caller who) throws IOException, InterruptedException {
         return send(new HttpCall(HttpRequest.newBuilder(URI.create(base + "/me"))
                 .header("Authorization", "Bearer " + who.token()).GET().build(), Set.of(200)));
     }
@@ -529,15 +529,15 @@ public final class BookingBenchmark {
         app.identity().ensureAccounts(accounts);
     }
 
-    private List<Account> employees(String usernameLike) throws SQLException {
-        List<Account> accounts = new ArrayList<>();
+    private List<Caller> employees(String usernameLike) throws SQLException {
+        List<Caller> accounts = new ArrayList<>();
         try (Connection db = RawSqlite.open(dbFile, SynchronousMode.FULL, true);
              PreparedStatement q = db.prepareStatement(
                      "SELECT id, username FROM account WHERE role = 'employee' AND username LIKE ? ORDER BY id")) {
             q.setString(1, usernameLike);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    accounts.add(new Account(rs.getLong(1), rs.getString(2), null));
+                    accounts.add(new Caller(rs.getLong(1), rs.getString(2), null));
                 }
             }
         }
@@ -545,7 +545,7 @@ public final class BookingBenchmark {
     }
 
     /** Logs everyone in over HTTP, a few at a time: each login is a deliberately slow Argon2id check. */
-    private List<Account> logIn(List<Account> accounts) throws Exception {
+    private List<Caller> logIn(List<Caller> accounts) throws Exception {
         Map<String, String> tokens = new ConcurrentHashMap<>();
         LoadRunner.Result logins = LoadRunner.closed("login", 4, accounts, who -> {
             HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions"))
@@ -564,12 +564,12 @@ public final class BookingBenchmark {
                 logins.seconds(), logins.percentileMillis(50));
         report.add(String.format(Locale.ROOT, "setup: %,d accounts logged in over HTTP in %.1f s (Argon2id, p50 %.0f ms)",
                 logins.calls(), logins.seconds(), logins.percentileMillis(50)));
-        List<Account> loggedIn = accounts.stream().map(a -> new Account(a.id(), a.username(), tokens.get(a.username()))).toList();
+        List<Caller> loggedIn = accounts.stream().map(a -> new Caller(a.id(), a.username(), tokens.get(a.username()))).toList();
         return loggedIn;
     }
 
     /** How many more rooms and desks each person may book: the limits minus what the history already holds. */
-    private List<Quota> quotas(List<Account> accounts) throws SQLException {
+    private List<Quota> quotas(List<Caller> accounts) throws SQLException {
         Map<Long, Map<String, Integer>> upcoming = new HashMap<>();
         try (Connection db = RawSqlite.open(dbFile, SynchronousMode.FULL, true);
              PreparedStatement q = db.prepareStatement("""
@@ -603,11 +603,11 @@ public final class BookingBenchmark {
     }
 
     /** Every racer wants every slot, in the same order; a different person per client, so the winners spread out. */
-    private List<HttpCall> race(List<Booking> targets, List<Account> racers) {
+    private List<HttpCall> race(List<Booking> targets, List<Caller> racers) {
         List<HttpCall> calls = new ArrayList<>();
         for (int slot = 0; slot < targets.size(); slot++) {
             for (int client = 0; client < options.raceClients(); client++) {
-                Account who = racers.get((slot + client) % racers.size());
+                Caller who = racers.get((slot + client) % racers.size());
                 Booking b = targets.get(slot);
                 calls.add(request(new Booking(who, b.resourceId(), b.type(), b.date(), b.part(), b.start(), b.end())));
             }

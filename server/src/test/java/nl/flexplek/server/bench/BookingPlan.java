@@ -38,11 +38,11 @@ final class BookingPlan {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     /** A logged-in person; token is null for accounts only used in-process. */
-    record Account(long id, String username, String token) {
+    record Caller(long id, String username, String token) {
     }
 
     /** One booking to make: a desk (date and part) or a room (start and end). */
-    record Booking(Account who, String resourceId, ResourceType type, LocalDate date, DayPart part,
+    record Booking(Caller who, String resourceId, ResourceType type, LocalDate date, DayPart part,
                    OffsetDateTime start, OffsetDateTime end) {
 
         String json() {
@@ -59,12 +59,12 @@ final class BookingPlan {
 
     /** What an account may still book under the policies. */
     static final class Quota {
-        final Account account;
+        final Caller account;
         int rooms;
         int desks;
         final Set<String> deskParts = new HashSet<>();
 
-        Quota(Account account, int rooms, int desks) {
+        Quota(Caller account, int rooms, int desks) {
             this.account = account;
             this.rooms = rooms;
             this.desks = desks;

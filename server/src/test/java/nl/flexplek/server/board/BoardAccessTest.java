@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +57,11 @@ class BoardAccessTest {
     void aTokenInTheUrlCountsOnlyForReadingABoard() {
         assertEquals(401, server.get("/api/v1/bookings?token=" + kioskToken, null).status());
         assertEquals(401, server.get("/api/v1/sites/town-hall?token=" + kioskToken, null).status());
+        assertEquals(401, server.get("/api/v1/sites/town-hall/occupancy?token=" + kioskToken, null).status());
+        assertEquals(401, server.get("/api/v1/bookings?token=" + alice, null).status());
+        assertEquals(200, server.get("/api/v1/sites/town-hall/board?token=" + kioskToken, null).status());
+        assertEquals(200, server.get("/api/v1/sites/town-hall/board/qr.svg?token=" + kioskToken, null).status());
+        assertEquals(401, server.get("/api/v1/sites/town-hall/board?token=not-a-token", null).status());
         assertEquals(401, server.get("/api/v1/sites/town-hall/board", null).status());
         assertEquals(401, server.get("/api/v1/sites/town-hall/board/events", null).status());
     }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
-import nl.flexplek.server.web.Browser;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebElement;
  * bookings and sensors without reloading, how it tells that it is offline and recovers by itself, what a revoked
  * screen says, its languages, and its accessibility in both orientations.
  */
+@Tag("browser")
 class KioskPageTest {
     private static final Duration LIVE = Duration.ofSeconds(10);
     /** A marker set on the page's window once it is loaded: still there means the page was never reloaded. */

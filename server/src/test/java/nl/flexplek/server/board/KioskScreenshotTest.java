@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
-import nl.flexplek.server.web.Browser;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -23,6 +24,7 @@ import org.openqa.selenium.By;
  * building still fits the screen and passes the accessibility rules, and writes the README's screenshots
  * ({@code target/screenshots/kiosk-landscape.png}, {@code kiosk-portrait.png}).
  */
+@Tag("browser")
 class KioskScreenshotTest {
     private static TestServer server;
     private static String kioskUrl;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +129,17 @@ class BookingPolicyTest {
                 .findFirst().orElseThrow().get("maxDurationMinutes").asInt());
         alice = server.login("alice");
         carol = token;
+    }
+
+    @Test
+    void refusesACheckInBySensorFromAPerson_andAListThatEndsBeforeItStarts_withFieldProblems() {
+        TestServer.Response bySensor = server.post("/api/v1/bookings/999999/check-in", alice, Map.of("method", "sensor"));
+        assertEquals(400, bySensor.status(), bySensor.body());
+        assertEquals("application/problem+json", bySensor.contentType());
+        assertTrue(bySensor.body().contains("method"), bySensor.body());
+        TestServer.Response backwards = server.get("/api/v1/bookings?from=2026-11-28T00:00:00Z&to=2026-11-27T00:00:00Z", alice);
+        assertEquals(400, backwards.status(), backwards.body());
+        assertTrue(backwards.body().contains("must be after from"), backwards.body());
     }
 
     @Test

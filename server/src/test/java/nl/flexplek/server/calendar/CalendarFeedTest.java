@@ -33,8 +33,9 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
+import nl.flexplek.server.EnvironmentSettings;
 import nl.flexplek.server.Settings;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,10 +279,7 @@ class CalendarFeedTest {
 
     @Test
     void thePublicUrlIsReadFromItsEnvironmentVariableToo() {
-        // FLEXPLEK_PUBLIC_URL reaches the configuration as flexplek.public.url.
-        Settings settings = Settings.from(Config.just(
-                ConfigSources.create(Map.of("flexplek.public.url", "https://book.example.nl")),
-                ConfigSources.classpath("application.yaml")));
+        Settings settings = Settings.from(EnvironmentSettings.config(Map.of("FLEXPLEK_PUBLIC_URL", "https://book.example.nl")));
         assertEquals("https://book.example.nl", settings.calendar().publicUrl().orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> Settings.from(Config.just(
                 ConfigSources.create(Map.of("flexplek.public-url", "flexplek.example.org")),

@@ -6,23 +6,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -37,9 +30,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,11 +40,8 @@ import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HttpException;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
-import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRoute;
@@ -62,6 +49,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import nl.flexplek.server.App;
+import nl.flexplek.server.testing.TestServer;
 import nl.flexplek.server.booking.Availability;
 import nl.flexplek.server.booking.BookingPolicy;
 import nl.flexplek.server.booking.BookingRequest;
@@ -79,24 +68,39 @@ import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
 import nl.flexplek.server.estate.Zone;
-import nl.flexplek.server.identity.Principal;
+import nl.flexplek.server.identity.Account;
 import nl.flexplek.server.identity.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code openapi.yaml} true to the code: the documented operations are exactly the routes the endpoints
- * declare, each says who may call it and the access rules agree, and each schema has the JSON properties of the
- * record it documents. The endpoints are found on the class path and built with null services (their constructors
- * only store them), so this test does not depend on how the application is wired.
+ * Keeps {@code openapi.yaml} true to the code. It runs a real server ({@link TestServer}) and hands its routing method,
+ * {@link App#routing}, a builder that notes every service registered under {@code /api/v1}: the documented operations
+ * must be exactly those routes. A second web server on the same App serves the same routing with one filter in front
+ * that registers an {@link ApiTrace} per request, and the test drives every documented GET through it with the
+ * documented query parameters filled in from their schemas: the parameters the handler asked for (through
+ * {@link Requests}) must be exactly the documented ones, and the JSON body it answered with must be of the Java type
+ * of the documented response schema. So a parameter the code reads but the document lacks (or the reverse), or a
+ * handler that answers with another record than documented, fails here. Each operation's "Who:" line is checked
+ * by calling it with real tokens of every role; each schema has the JSON properties of the record it documents.
  */
 class OpenApiDocumentTest {
     /** Where the endpoints are mounted, as the document's {@code servers} entry says. */
-    private static final String API_PREFIX = "/api/v1";
-    /** Class names of HttpServices that are not mounted under {@link #API_PREFIX}; none yet. */
-    private static final Set<String> NOT_API = Set.of();
+    private static final String API_PREFIX = App.API;
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /** Values for path parameters, by name, from the test estate; unknown ones get "1" (there is no such thing). */
+    private static final Map<String, String> PATH_VALUES = Map.of("siteId", "town-hall", "resourceId", "desk-1",
+            "type", "desk");
+    /**
+     * GETs the test does not drive to a 2xx answer, and why; their handlers still read all their query parameters
+     * before they refuse, so those are checked, but their answer's schema is not.
+     */
+    private static final Map<String, String> NOT_DRIVEN = Map.of(
+            "GET /bookings/{id}", "needs a booking",
+            "GET /kiosks/{id}", "needs a registered kiosk",
+            "GET /calendar-feeds/{secret}/bookings.ics", "needs a feed's secret",
+            "GET /availability", "every parameter at once asks for a day part and for times, which is refused");
 
     /** Each documented schema and the Java type whose JSON it describes. */
     private static final Map<String, Class<?>> SCHEMA_TYPES = schemaTypes();
@@ -105,42 +109,63 @@ class OpenApiDocumentTest {
 
     private static final ObjectMapper JSON = Json.createMapper();
     private static JsonNode document;
-    private static List<HttpService> endpoints;
-    private static WebServer server;
+    private static TestServer app;
+    /** "METHOD /path" (relative to the API prefix) for every route the real routing registers under it. */
+    private static List<String> routes;
+    private static WebServer traced;
+    private static volatile ApiTrace lastTrace;
     private static HttpClient client;
+    private static final Map<Role, String> TOKENS = new java.util.EnumMap<>(Role.class);
 
     @BeforeAll
-    static void readDocumentAndEndpoints() throws IOException {
+    static void readDocumentAndRouting() throws IOException {
         try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/openapi.yaml")) {
             assertTrue(in != null, "openapi.yaml is not on the class path");
             document = new YAMLMapper().readTree(in);
         }
-        endpoints = new ArrayList<>();
-        for (Class<?> type : endpointClasses()) {
-            endpoints.add(construct(type));
+        app = TestServer.start();
+        HttpRouting.Builder routing = HttpRouting.builder().addFilter((chain, req, res) -> {
+            ApiTrace trace = new ApiTrace();
+            lastTrace = trace;
+            trace.during(chain::proceed);
+        });
+        RouteNotingBuilder noting = new RouteNotingBuilder(routing);
+        app.app().routing(noting.proxy());
+        routes = noting.routes;
+        traced = WebServer.builder().host("127.0.0.1").port(0).featuresDiscoverServices(false).shutdownHook(false)
+                .routing(routing).build().start();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        for (Role role : Role.values()) {
+            TOKENS.put(role, login(role));
         }
-        assertTrue(endpoints.size() >= 6, "expected at least the six endpoints, found " + endpoints);
+    }
+
+    private static String login(Role role) {
+        return app.login(switch (role) {
+            case EMPLOYEE -> "alice";
+            case FACILITY_MANAGER -> "carol";
+            case KIOSK -> "kiosk-town-hall";
+        });
     }
 
     @AfterAll
-    static void stopServer() {
-        if (server != null) {
+    static void stop() {
+        if (traced != null) {
             client.close();
-            server.stop();
+            traced.stop();
+        }
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
-    void documentsExactlyTheRoutesTheEndpointsDeclare() {
+    void documentsExactlyTheRoutesTheRoutingRegisters() {
         assertEquals(API_PREFIX, document.at("/servers/0/url").asText().replaceFirst("^https?://[^/]+", ""),
                 "the first server URL must end in " + API_PREFIX);
         Set<String> inCode = new TreeSet<>();
-        for (HttpService endpoint : endpoints) {
-            RouteRecorder recorder = new RouteRecorder("");
-            endpoint.routing(recorder);
-            for (String route : recorder.routes) {
-                assertTrue(inCode.add(route), "route declared twice: " + route);
-            }
+        for (String route : routes) {
+            assertTrue(inCode.add(route), "route declared twice: " + route);
         }
         Set<String> documented = documentedOperations().keySet();
         Set<String> undocumented = new TreeSet<>(inCode);
@@ -196,24 +221,26 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void rolesInTheDocumentAreTheRolesTheCodeAllows() throws Exception {
-        startServer();
+    void rolesInTheDocumentAreTheRolesTheCodeAllows() {
         List<String> wrong = new ArrayList<>();
         documentedOperations().forEach((route, operation) -> {
             Set<Role> who = who(route, operation);
             String method = route.substring(0, route.indexOf(' '));
-            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "1");
-            int anonymous = call(method, path, null);
+            // Only reads reach real things; a change is sent without a body to something that does not exist.
+            String path = fill(route, method.equals("GET"));
+            int anonymous = call(method, path, null).status();
             if (who == null ? anonymous == 401 : anonymous != 401) {
                 wrong.add(route + " without a token answers " + anonymous);
             }
             for (Role role : Role.values()) {
-                int status = call(method, path, role);
+                int status = call(method, path, role).status();
                 boolean allowed = who == null || who.contains(role);
-                // With null services an allowed call fails inside its handler, never with 401 or 403.
                 if (allowed ? status == 401 || status == 403 : status != 403) {
                     wrong.add(route + " as " + role.code() + " answers " + status + " but the document says "
                             + (allowed ? "allowed" : "not allowed"));
+                }
+                if (route.equals("DELETE /sessions/current")) {
+                    TOKENS.put(role, login(role)); // that was a logout
                 }
             }
         });
@@ -221,13 +248,103 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyGetReadsTheDocumentedQueryParametersAndAnswersWithTheDocumentedSchema() {
+        List<String> wrong = new ArrayList<>();
+        int checkedAnswers = 0;
+        for (Map.Entry<String, JsonNode> entry : documentedOperations().entrySet()) {
+            String route = entry.getKey();
+            JsonNode operation = entry.getValue();
+            if (!route.startsWith("GET ")) {
+                continue;
+            }
+            Set<String> documented = new TreeSet<>();
+            StringBuilder query = new StringBuilder();
+            for (JsonNode parameter : operation.path("parameters")) {
+                parameter = resolve(parameter);
+                if (parameter.path("in").asText().equals("query")) {
+                    String name = parameter.path("name").asText();
+                    documented.add(name);
+                    query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                            .append(java.net.URLEncoder.encode(sample(name, resolve(parameter.path("schema"))),
+                                    java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            Set<Role> who = who(route, operation);
+            Role caller = who == null || who.contains(Role.FACILITY_MANAGER) ? Role.FACILITY_MANAGER : who.iterator().next();
+            Answer answer = call("GET", fill(route, true) + query, caller);
+            boolean driven = !NOT_DRIVEN.containsKey(route);
+            if (answer.status() == 401 || answer.status() == 403 || driven && answer.status() / 100 != 2) {
+                wrong.add(route + query + " as " + caller.code() + " answers " + answer.status()
+                        + "; fill its parameters in sample() or PATH_VALUES, or list it in NOT_DRIVEN");
+                continue;
+            }
+            Set<String> read = new TreeSet<>(answer.trace().queryParameters());
+            if (!read.equals(documented)) {
+                wrong.add(route + " documents the query parameters " + documented + " but its handler reads " + read);
+            }
+            String schema = resolve(operation.path("responses").path(Integer.toString(answer.status())))
+                    .path("content").path("application/json").path("schema").path("$ref").asText();
+            if (driven && !schema.isEmpty()) {
+                Class<?> expected = SCHEMA_TYPES.get(schema.substring(schema.lastIndexOf('/') + 1));
+                if (!answer.trace().answers().equals(List.of(expected))) {
+                    wrong.add(route + " documents " + schema + " (" + expected + ") but answers with "
+                            + answer.trace().answers());
+                }
+                checkedAnswers++;
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checkedAnswers >= 14, "only " + checkedAnswers + " JSON answers were checked");
+    }
+
+    /** A value that fits a query parameter's schema (the test estate's ids for ids). */
+    private static String sample(String name, JsonNode schema) {
+        if (schema.has("enum")) {
+            return schema.path("enum").get(0).asText();
+        }
+        return switch (name) {
+            case "siteId" -> "town-hall";
+            case "resourceId" -> "desk-1";
+            case "zoneId" -> "th-1-ict";
+            case "token" -> TOKENS.get(Role.KIOSK);
+            case "username" -> "alice";
+            default -> switch (schema.path("type").asText()) {
+                case "integer" -> schema.has("minimum") ? schema.path("minimum").asText() : "1";
+                case "boolean" -> "true";
+                case "array" -> sample(name, resolve(schema.path("items")));
+                default -> switch (schema.path("format").asText()) {
+                    case "date" -> name.equals("to") ? "2026-11-27" : "2026-11-23";
+                    case "date-time" -> name.equals("to") || name.equals("end") ? "2026-11-23T17:00:00+01:00"
+                            : "2026-11-23T09:00:00+01:00";
+                    default -> schema.has("example") ? schema.path("example").asText() : "x";
+                };
+            };
+        };
+    }
+
+    /** The route's path with its parameters filled in: real ids from the test estate, or ids that do not exist. */
+    private static String fill(String route, boolean real) {
+        String path = route.substring(route.indexOf(' ') + 1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = !real ? "1"
+                    : name.equals("id") ? (path.startsWith("/sites/") ? "town-hall" : path.startsWith("/resources/") ? "desk-1" : "1")
+                    : PATH_VALUES.getOrDefault(name, "1");
+            m.appendReplacement(out, value);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
     void servesTheDocumentAsJsonAndYaml() throws Exception {
-        startServer();
-        HttpResponse<String> json = client.send(request("GET", API_PREFIX + "/openapi.json", null), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, json.statusCode());
+        Answer json = call("GET", "/openapi.json", null);
+        assertEquals(200, json.status());
         assertEquals(document, JSON.readTree(json.body()));
-        HttpResponse<String> yaml = client.send(request("GET", API_PREFIX + "/openapi.yaml", null), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, yaml.statusCode());
+        Answer yaml = call("GET", "/openapi.yaml", null);
+        assertEquals(200, yaml.status());
         assertEquals(document, new YAMLMapper().readTree(yaml.body()));
     }
 
@@ -413,7 +530,7 @@ class OpenApiDocumentTest {
         types.put("FieldError", ProblemException.FieldError.class);
         types.put("Credentials", nested("nl.flexplek.server.identity.SessionEndpoint$Credentials"));
         types.put("Session", nested("nl.flexplek.server.identity.SessionEndpoint$SessionView"));
-        types.put("Account", Principal.class);
+        types.put("Account", Account.class);
         types.put("Role", Role.class);
         types.put("SiteList", nested("nl.flexplek.server.estate.EstateEndpoint$SiteList"));
         types.put("Site", Site.class);
@@ -525,132 +642,75 @@ class OpenApiDocumentTest {
         }
     }
 
-    /** Every concrete HttpService in the server's classes, except those in NOT_API. */
-    private static List<Class<?>> endpointClasses() {
-        List<Class<?>> found = new ArrayList<>();
-        for (String name : serverClassNames()) {
-            Class<?> type;
-            try {
-                type = Class.forName(name, false, OpenApiDocumentTest.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                continue;
-            }
-            if (HttpService.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
-                    && !type.isAnonymousClass() && !type.isLocalClass() && !NOT_API.contains(name)) {
-                found.add(type);
-            }
-        }
-        found.sort((a, b) -> a.getName().compareTo(b.getName()));
-        return found;
+    // ---- calling the traced server
+
+    /** An answer with what its handler read and wrote. */
+    private record Answer(int status, String body, ApiTrace trace) {
     }
 
-    private static List<String> serverClassNames() {
-        try {
-            Path location = Path.of(OpenApiEndpoint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            List<String> names = new ArrayList<>();
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> files = Files.walk(location)) {
-                    files.map(location::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
-                            .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
-                            .forEach(names::add);
-                }
-            } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
-                    jar.stream().map(JarEntry::getName).filter(f -> f.endsWith(".class"))
-                            .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
-                            .forEach(names::add);
-                }
-            }
-            return names.stream().filter(n -> n.startsWith("nl.flexplek.server.") && !n.endsWith("package-info")).toList();
-        } catch (Exception e) {
-            throw new AssertionError("cannot list the server's classes", e);
-        }
-    }
-
-    /** Builds an endpoint with null services and real request/response plumbing. */
-    private static HttpService construct(Class<?> type) {
-        Constructor<?>[] constructors = type.getDeclaredConstructors();
-        Constructor<?> constructor = constructors[0];
-        for (Constructor<?> candidate : constructors) {
-            if (candidate.getParameterCount() > constructor.getParameterCount()) {
-                constructor = candidate;
-            }
-        }
-        Object[] args = new Object[constructor.getParameterCount()];
-        Parameter[] parameters = constructor.getParameters();
-        for (int i = 0; i < args.length; i++) {
-            Class<?> p = parameters[i].getType();
-            if (p == ObjectMapper.class) {
-                args[i] = parameters[i].getName().toLowerCase().contains("yaml") ? Json.createYamlMapper() : JSON;
-            } else if (p == Requests.class) {
-                args[i] = new Requests(JSON);
-            } else if (p == Responses.class) {
-                args[i] = new Responses(JSON);
-            } else if (p == Clock.class) {
-                args[i] = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-            } else if (p == boolean.class) {
-                args[i] = false;
-            } else if (p.isPrimitive()) {
-                args[i] = 0;
-            }
-        }
-        try {
-            constructor.setAccessible(true);
-            return (HttpService) constructor.newInstance(args);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new AssertionError(type.getSimpleName() + " cannot be built with null services; teach construct() its "
-                    + "new collaborator", e);
-        }
-    }
-
-    // ---- a server with the endpoints and a stand-in for the login
-
-    private static synchronized void startServer() {
-        if (server != null) {
-            return;
-        }
-        HttpRouting.Builder routing = HttpRouting.builder()
-                // "Bearer <role>" stands for a logged-in account with that role.
-                .addFilter((chain, req, res) -> {
-                    req.headers().first(HeaderNames.AUTHORIZATION).map(v -> v.substring("Bearer ".length()))
-                            .ifPresent(code -> req.context().register(Principal.class,
-                                    new Principal(1, "tester", "Tester", Coded.parse(Role.class, code, "role"), null, "site")));
-                    chain.proceed();
-                })
-                .register(API_PREFIX, endpoints.toArray(HttpService[]::new));
-        routing.error(HttpException.class, (req, res, e) -> res.status(e.status()).send(e.getMessage()));
-        routing.error(ProblemException.class, (req, res, e) -> res.status(Status.create(e.kind().status())).send(e.getMessage()));
-        // A handler that got past the access check fails on its null service: that is "allowed" here.
-        routing.error(Exception.class, (req, res, e) -> res.status(Status.INTERNAL_SERVER_ERROR_500).send("reached the handler"));
-        server = WebServer.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .featuresDiscoverServices(false)
-                .shutdownHook(false)
-                .routing(routing)
-                .build()
-                .start();
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    private static HttpRequest request(String method, String path, Role role) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+    private static Answer call(String method, String path, Role role) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + traced.port() + API_PREFIX + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (role != null) {
-            builder.header("Authorization", "Bearer " + role.code());
+            builder.header("Authorization", "Bearer " + TOKENS.get(role));
         }
-        return builder.build();
-    }
-
-    private static int call(String method, String path, Role role) {
+        lastTrace = null;
         try {
-            return client.send(request(method, API_PREFIX + path, role), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<InputStream> res = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (InputStream in = res.body()) {
+                // An event stream never ends; its headers are the answer.
+                body = res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
+                        ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return new Answer(res.statusCode(), body, lastTrace == null ? new ApiTrace() : lastTrace);
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Wraps the real routing builder: everything goes to it, and each service registered under the API prefix is
+     * also asked for its routes, so the test sees the routes exactly as {@link App#routing} registers them.
+     */
+    private static final class RouteNotingBuilder implements java.lang.reflect.InvocationHandler {
+        private final HttpRouting.Builder real;
+        private final List<String> routes = new ArrayList<>();
+        private HttpRouting.Builder proxy;
+
+        RouteNotingBuilder(HttpRouting.Builder real) {
+            this.real = real;
+        }
+
+        HttpRouting.Builder proxy() {
+            proxy = (HttpRouting.Builder) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpRouting.Builder.class}, this);
+            return proxy;
+        }
+
+        @Override
+        public Object invoke(Object self, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("register") && args.length == 2 && args[0] instanceof String path
+                    && args[1] instanceof HttpService[] services) {
+                assertTrue(!path.startsWith("/api") || path.equals(API_PREFIX), "services mounted at " + path);
+                if (path.equals(API_PREFIX)) {
+                    for (HttpService service : services) {
+                        RouteRecorder recorder = new RouteRecorder("");
+                        service.routing(recorder);
+                        routes.addAll(recorder.routes);
+                    }
+                }
+            }
+            try {
+                Object result = method.invoke(real, args);
+                return result == real ? proxy : result;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 

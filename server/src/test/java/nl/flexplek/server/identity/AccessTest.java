@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,13 +77,33 @@ class AccessTest {
         assertEquals(403, book.status());
         assertEquals("application/problem+json", book.contentType());
         assertEquals(403, server.get("/api/v1/bookings", kiosk).status());
-        assertEquals(404, server.get("/api/v1/sites/berlin-office", kiosk).status());
-        assertEquals(403, server.get("/api/v1/resources?siteId=berlin-office", kiosk).status());
-        assertEquals(403, server.get("/api/v1/availability?siteId=berlin-office&type=desk&date=2026-11-24", kiosk).status());
         // Its own site it may read.
         assertEquals(200, server.get("/api/v1/sites/town-hall", kiosk).status());
         assertEquals(1, server.get("/api/v1/sites", kiosk).json().get("sites").size());
         assertEquals(200, server.get("/api/v1/availability?siteId=town-hall&type=desk&date=2026-11-24", kiosk).status());
+    }
+
+    @Test
+    void aKioskGetsForbiddenOnEverySiteDataRouteOfAnotherSite() {
+        for (String path : java.util.List.of(
+                "/api/v1/sites/berlin-office",
+                "/api/v1/sites/berlin-office/board",
+                "/api/v1/sites/berlin-office/board/events",
+                "/api/v1/sites/berlin-office/board/qr.svg",
+                "/api/v1/sites/berlin-office/occupancy",
+                "/api/v1/resources?siteId=berlin-office",
+                "/api/v1/resources/b-desk-1",
+                "/api/v1/availability?siteId=berlin-office&type=desk&date=2026-11-24")) {
+            TestServer.Response answer = server.get(path, kiosk);
+            assertEquals(403, answer.status(), path);
+            assertEquals("application/problem+json", answer.contentType(), path);
+            if (!path.endsWith("/events")) { // its own site's stream would stay open
+                String own = path.replace("berlin-office", "town-hall").replace("b-desk-1", "desk-1");
+                assertEquals(200, server.get(own, kiosk).status(), own);
+            }
+        }
+        assertEquals(0, server.get("/api/v1/resources", kiosk).json().get("resources").findValuesAsText("siteId")
+                .stream().filter(site -> !site.equals("town-hall")).count(), "without siteId only its own site");
     }
 
     @Test

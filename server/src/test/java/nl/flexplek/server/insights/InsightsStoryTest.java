@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * 08:00-18:00 on weekdays.
  */
 class InsightsStoryTest {
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
     private TestServer server;
@@ -44,11 +40,6 @@ class InsightsStoryTest {
         server.close();
     }
 
-    private void at(LocalDate day, String time) {
-        server.clock.set(ZonedDateTime.of(day, LocalTime.parse(time), AMSTERDAM).toInstant());
-        server.app().occupancy().tick();
-    }
-
     private String state(String resourceId) {
         return server.app().occupancy().resource(resourceId).map(s -> s.state().code()).orElse("unknown");
     }
@@ -58,7 +49,7 @@ class InsightsStoryTest {
     }
 
     private void sensor(String sensorId, String json) {
-        server.publish("flexplek/sensors/" + sensorId + "/state", json);
+        server.sensor(sensorId, json);
         await().atMost(Duration.ofSeconds(10)).until(() -> server.app().occupancy().sensors().stream()
                 .anyMatch(s -> s.id().equals(sensorId) && server.clock.instant().equals(s.lastSeen())));
     }
@@ -82,10 +73,10 @@ class InsightsStoryTest {
         awaitState("desk-1", "in-use");
         awaitState("desk-2", "booked");
 
-        at(MONDAY, "09:30");
+        server.at(MONDAY, "09:30");
         assertEquals("offline", state("desk-2"), "Bob's desk is released; its sensor has not reported yet");
 
-        at(MONDAY, "10:00");
+        server.at(MONDAY, "10:00");
         sensor("pir-desk-2", "{\"occupied\": true, \"battery\": 15}");
         awaitState("desk-2", "walk-in");
         assertEquals(200, server.post("/api/v1/bookings/" + car + "/check-in", alice, Map.of()).status());
@@ -94,19 +85,19 @@ class InsightsStoryTest {
     }
 
     private void finishMonday() {
-        at(MONDAY, "11:00");
+        server.at(MONDAY, "11:00");
         sensor("pir-desk-2", "{\"occupied\": false}");
         awaitState("desk-2", "free");
-        at(MONDAY, "12:00");
-        at(MONDAY, "13:15");
-        at(MONDAY, "18:00");
+        server.at(MONDAY, "12:00");
+        server.at(MONDAY, "13:15");
+        server.at(MONDAY, "18:00");
         assertEquals("offline", state("desk-1"), "Alice's day is over");
     }
 
     @Test
     void todayShowsDesksPerFloorTodaysOutcomesVehiclesAndSensorHealth() {
         playMonday();
-        at(MONDAY, "10:30");
+        server.at(MONDAY, "10:30");
         TestServer.Response res = server.get("/api/v1/insights/today?siteId=town-hall", server.login("carol"));
         assertEquals(200, res.status(), res.body());
         JsonNode today = res.json();
@@ -149,7 +140,7 @@ class InsightsStoryTest {
     void utilizationGivesTheHeatmapDaySeriesAndZonesOfTheDay() {
         playMonday();
         finishMonday();
-        at(MONDAY.plusDays(1), "08:00");
+        server.at(MONDAY.plusDays(1), "08:00");
         TestServer.Response res = server.get("/api/v1/insights/utilization?siteId=town-hall&from=2026-11-23&to=2026-11-23",
                 server.login("carol"));
         assertEquals(200, res.status(), res.body());
@@ -215,7 +206,7 @@ class InsightsStoryTest {
     void aWeekWithAClosedDayAndAFutureDayIsShownAsSuch() {
         playMonday();
         finishMonday();
-        at(MONDAY.plusDays(1), "08:00");
+        server.at(MONDAY.plusDays(1), "08:00");
         JsonNode u = server.get("/api/v1/insights/utilization?siteId=town-hall&from=2026-11-22&to=2026-11-26",
                 server.login("carol")).json();
         JsonNode days = u.get("days");
@@ -233,7 +224,7 @@ class InsightsStoryTest {
     void vehiclesShowTripsHoursAndNoShows() {
         playMonday();
         finishMonday();
-        at(MONDAY.plusDays(1), "08:00");
+        server.at(MONDAY.plusDays(1), "08:00");
         TestServer.Response res = server.get("/api/v1/insights/vehicles?siteId=town-hall&from=2026-11-23&to=2026-11-23",
                 server.login("carol"));
         assertEquals(200, res.status(), res.body());
@@ -263,7 +254,7 @@ class InsightsStoryTest {
     void exportIsACsvDownloadPerSiteAndZone() {
         playMonday();
         finishMonday();
-        at(MONDAY.plusDays(1), "08:00");
+        server.at(MONDAY.plusDays(1), "08:00");
         TestServer.Response res = server.get("/api/v1/insights/export.csv?siteId=town-hall&from=2026-11-23&to=2026-11-24",
                 server.login("carol"));
         assertEquals(200, res.status(), res.body());

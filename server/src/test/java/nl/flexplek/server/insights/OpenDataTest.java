@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import nl.flexplek.server.TestServer;
 import nl.flexplek.server.identity.NewAccount;
 import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,9 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * ago and Bob's 89 days ago.
  */
 class RetentionTest {
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final String PERIOD = "from=2026-11-23&to=2026-11-27";
 
     private TestServer server;
@@ -46,11 +42,6 @@ class RetentionTest {
         server.close();
     }
 
-    private void at(String date, String time) {
-        server.clock.set(ZonedDateTime.of(LocalDate.parse(date), LocalTime.parse(time), AMSTERDAM).toInstant());
-        server.app().occupancy().tick();
-    }
-
     @Test
     void aBooking91DaysOldIsAnonymisedOne89DaysOldIsNotAndTheFiguresStayTheSame() throws SQLException {
         long alicesDesk = server.post("/api/v1/bookings", server.login("alice"),
@@ -58,13 +49,13 @@ class RetentionTest {
                 Map.of("Idempotency-Key", "alice-tuesday")).json().get("id").asLong();
         long bobsDesk = server.post("/api/v1/bookings", server.login("bob"),
                 Map.of("resourceId", "desk-2", "date", "2026-11-26", "part", "day")).json().get("id").asLong();
-        at("2026-11-24", "08:30");
+        server.at(LocalDate.parse("2026-11-24"), "08:30");
         assertEquals(200, server.post("/api/v1/bookings/" + alicesDesk + "/check-in", server.login("alice"), Map.of()).status());
-        at("2026-11-24", "18:00");
-        at("2026-11-26", "09:30");
-        at("2026-11-26", "18:00");
+        server.at(LocalDate.parse("2026-11-24"), "18:00");
+        server.at(LocalDate.parse("2026-11-26"), "09:30");
+        server.at(LocalDate.parse("2026-11-26"), "18:00");
 
-        at("2027-02-23", "18:01");
+        server.at(LocalDate.parse("2027-02-23"), "18:01");
         String carol = server.login("carol");
         JsonNode utilizationBefore = server.get("/api/v1/insights/utilization?siteId=town-hall&" + PERIOD, carol).json();
         String exportBefore = server.get("/api/v1/insights/export.csv?siteId=town-hall&" + PERIOD, carol).body();
@@ -123,9 +114,9 @@ class RetentionTest {
         server.close();
         server = TestServer.start(Map.of("flexplek.insights.retention", "P30D"));
         server.post("/api/v1/bookings", server.login("alice"), Map.of("resourceId", "desk-1", "date", "2026-11-24", "part", "day"));
-        at("2026-12-24", "17:59");
+        server.at(LocalDate.parse("2026-12-24"), "17:59");
         assertEquals(0, server.app().retention().anonymiseOldBookings(), "29 days, 23 hours and 59 minutes");
-        at("2026-12-24", "18:01");
+        server.at(LocalDate.parse("2026-12-24"), "18:01");
         assertEquals(1, server.app().retention().anonymiseOldBookings());
     }
 

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Mosquitto;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** In production a real broker carries the sensors; the server rides out its restarts without one of its own. */
+@Tag("broker")
 class ExternalBrokerTest {
 
     private static String state(TestServer server, String resourceId) {
@@ -19,12 +22,12 @@ class ExternalBrokerTest {
 
     @Test
     void sensorsReachTheServerThroughMosquittoAndIngestResumesAfterTheBrokerRestarts() {
-        try (Mosquitto mosquitto = new Mosquitto();
-             TestServer server = TestServer.start(Map.of("flexplek.mqtt.url", mosquitto.uri(),
+        try (Mosquitto mosquitto = Mosquitto.start();
+             TestServer server = TestServer.start(Map.of("flexplek.mqtt.url", mosquitto.url(),
                      "flexplek.mqtt.client-id", "flexplek-test"))) {
             assertTrue(server.app().embeddedBrokerPort().isEmpty(), "no embedded broker when a URL is configured");
             await().atMost(Duration.ofSeconds(10)).until(() -> server.app().mqttConnected());
-            TestServer.publish(mosquitto.uri(), "flexplek/sensors/pir-desk-2/state", "{\"occupied\": true}");
+            TestServer.publish(mosquitto.url(), "flexplek/sensors/pir-desk-2/state", "{\"occupied\": true}");
             await().atMost(Duration.ofSeconds(10)).until(() -> state(server, "desk-2").equals("walk-in"));
 
             mosquitto.kill();
@@ -37,11 +40,11 @@ class ExternalBrokerTest {
                     "bookings go on without the broker");
 
             long restarted = System.nanoTime();
-            mosquitto.start();
+            mosquitto.startAgain();
             await().atMost(Duration.ofSeconds(20)).until(() -> server.app().mqttConnected());
             System.out.printf("Reconnected %d ms after the broker came back%n", (System.nanoTime() - restarted) / 1_000_000);
             assertEquals(200, server.get("/observe/health/ready", null).status());
-            TestServer.publish(mosquitto.uri(), "v3/flexplek@ttn/devices/veh-ecar-1/up",
+            TestServer.publish(mosquitto.url(), "v3/flexplek@ttn/devices/veh-ecar-1/up",
                     "{\"end_device_ids\": {\"device_id\": \"veh-ecar-1\"}, \"uplink_message\": "
                             + "{\"decoded_payload\": {\"present\": false, \"plugged\": false, \"soc\": 40}}}");
             await().atMost(Duration.ofSeconds(10)).until(() -> state(server, "ecar-1").equals("away"));

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
+import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -54,10 +56,7 @@ class DeviceClockTest {
     @ValueSource(strings = {"P365D", "-P365D"})
     void managerStaysLoggedIn_andTheDashboardShowsTheServersDay_whenThePcClockIsAYearOff(String offset) {
         openBrowser(offset);
-        browser.get(server.url("/manage/"));
-        browser.waitFor(By.id("username")).sendKeys("carol");
-        browser.driver().findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Pages.logInToDashboard(browser, server.url("/manage/"), "carol", TestServer.PASSWORD);
         browser.waitForText(By.cssSelector("#view h1"), "Live occupancy", WAIT);
 
         browser.get(server.url("/manage/insights"));
@@ -75,9 +74,7 @@ class DeviceClockTest {
         assertEquals(201, server.post("/api/v1/bookings", alice,
                 Map.of("resourceId", "desk-3", "date", "2026-11-23", "part", "day")).status());
         openBrowser(offset);
-        browser.waitFor(By.id("username")).sendKeys("alice");
-        browser.driver().findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        Pages.logInToStaffApp(browser, server.url("/login"), "alice", TestServer.PASSWORD);
         browser.waitForText(By.id("today-bookings"), "Desk 3", WAIT);
 
         browser.get(server.url("/"));

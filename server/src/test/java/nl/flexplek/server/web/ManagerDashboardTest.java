@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
+import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,8 +28,10 @@ import org.openqa.selenium.support.ui.Select;
  * changes a booking rule, registers and revokes a kiosk; an employee is told the dashboard is not for them. Every
  * screen is checked with axe-core.
  */
+@Tag("browser")
 class ManagerDashboardTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
     /** The heading of the screen on show. */
     private static final By HEADING = By.cssSelector("#view h1");
 
@@ -48,10 +54,7 @@ class ManagerDashboardTest {
     }
 
     private void logIn(String username) {
-        browser.get(server.url("/manage/"));
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Pages.logInToDashboard(browser, server.url("/manage/"), username, TestServer.PASSWORD);
     }
 
     /** Waits until the element shows the text; pages redraw, so an element may be replaced while we look. */
@@ -70,15 +73,6 @@ class ManagerDashboardTest {
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(value, card(id), id));
     }
 
-    private void assertAccessible(String screen) {
-        List<String> violations = browser.seriousAccessibilityViolations();
-        assertTrue(violations.isEmpty(), screen + ": " + String.join("\n", violations));
-    }
-
-    private void sensor(String sensorId, String json) {
-        server.publish("flexplek/sensors/" + sensorId + "/state", json);
-    }
-
     @Test
     void managerSeesTheLiveFiguresOfTheTownHall_andTheyFollowChangesWithoutReloading() {
         String alice = server.login("alice");
@@ -92,8 +86,8 @@ class ManagerDashboardTest {
         // 10:00: alice never came (released as a no-show), bob is checked in, someone sits at desk 1 unbooked.
         server.clock.advance(Duration.ofHours(2));
         server.app().occupancy().tick();
-        sensor("pir-desk-1", "{\"occupied\": true, \"battery\": 15}");
-        sensor("veh-ecar-1", "{\"present\": true, \"plugged\": true, \"soc\": 78}");
+        server.sensor("pir-desk-1", "{\"occupied\": true, \"battery\": 15}");
+        server.sensor("veh-ecar-1", "{\"present\": true, \"plugged\": true, \"soc\": 78}");
         await().atMost(WAIT).until(() -> server.get("/api/v1/sites/town-hall/occupancy", carol).body()
                 .contains("\"walk-in\""));
 
@@ -121,11 +115,11 @@ class ManagerDashboardTest {
         assertTrue(vehicles.contains("E-car 1") && vehicles.contains("78%"), vehicles);
         assertTrue(browser.text(By.id("sensors-low")).contains("1"), "desk 1's sensor reports 15 % battery");
         see(By.id("live-status"), "Live");
-        assertAccessible("live");
+        browser.assertAccessible("live");
         browser.screenshot("manage-live");
 
         // A vehicle's charge arrives over the event stream; an estate change makes the page read the board again.
-        sensor("veh-ecar-1", "{\"present\": true, \"plugged\": true, \"soc\": 55}");
+        server.sensor("veh-ecar-1", "{\"present\": true, \"plugged\": true, \"soc\": 55}");
         see(By.cssSelector("table.vehicles"), "55%");
         server.patch("/api/v1/resources/desk-1", carol, Map.of("inService", false));
         awaitCard("card-occupied", "1");
@@ -143,7 +137,7 @@ class ManagerDashboardTest {
         see(HEADING, "Estate");
         see(By.id("resource-count"), "6 of 6");
         assertTrue(browser.driver().getCurrentUrl().contains("/manage/estate"));
-        assertAccessible("estate");
+        browser.assertAccessible("estate");
         browser.screenshot("manage-estate");
 
         browser.driver().findElement(By.cssSelector("button[data-resource='desk-3']")).click();
@@ -178,7 +172,7 @@ class ManagerDashboardTest {
         JsonNode desk = server.get("/api/v1/policies", carol).json().get("policies").get(0);
         assertEquals("desk", desk.get("resourceType").asText());
         assertEquals(21, desk.get("maxDaysAhead").asInt());
-        assertAccessible("estate after changes");
+        browser.assertAccessible("estate after changes");
     }
 
     @Test
@@ -190,7 +184,7 @@ class ManagerDashboardTest {
         see(HEADING, "Kiosks");
         see(By.cssSelector("section[aria-labelledby='kiosk-list-title']"),
                 "No kiosks have been registered yet");
-        assertAccessible("kiosks, empty");
+        browser.assertAccessible("kiosks, empty");
 
         browser.driver().findElement(By.id("kiosk-name")).sendKeys("Entrance hall");
         new Select(browser.driver().findElement(By.id("kiosk-language"))).selectByValue("nl");
@@ -206,13 +200,13 @@ class ManagerDashboardTest {
         assertTrue(row.contains("Town hall") && row.contains("Dutch") && row.contains("Active"), row);
         JsonNode listed = server.get("/api/v1/kiosks", carol).json().get(0);
         assertEquals("Entrance hall", listed.get("name").asText());
-        assertAccessible("kiosks, registered");
+        browser.assertAccessible("kiosks, registered");
         browser.screenshot("manage-kiosks");
 
         browser.driver().findElement(By.cssSelector("button[data-kiosk='" + listed.get("id").asLong() + "']")).click();
         browser.waitFor(By.id("revoke-dialog"));
         assertTrue(browser.text(By.id("revoke-title")).contains("Entrance hall"));
-        assertAccessible("kiosks, revoke dialog");
+        browser.assertAccessible("kiosks, revoke dialog");
         browser.driver().findElement(By.id("revoke-confirm")).click();
         see(By.id("kiosk-message"), "has been revoked");
         see(By.cssSelector("table.kiosks tbody tr"), "Revoked");
@@ -231,13 +225,13 @@ class ManagerDashboardTest {
                 Map.of("resourceId", "desk-2", "date", "2026-11-23", "part", "day")).status());
         assertEquals(200, server.post("/api/v1/bookings/" + alices + "/check-in", alice, Map.of()).status());
         // Monday: alice checked in all day; bob is a no-show at 09:30; someone walks in at desk 2 from 10:00 to 11:00.
-        at("09:30");
-        at("10:00");
-        sensor("pir-desk-2", "{\"occupied\": true}");
+        server.at(MONDAY, "09:30");
+        server.at(MONDAY, "10:00");
+        server.sensor("pir-desk-2", "{\"occupied\": true}");
         await().atMost(WAIT).until(() -> server.get("/api/v1/sites/town-hall/occupancy", carol).body().contains("walk-in"));
-        at("11:00");
-        sensor("pir-desk-2", "{\"occupied\": false}");
-        at("18:00");
+        server.at(MONDAY, "11:00");
+        server.sensor("pir-desk-2", "{\"occupied\": false}");
+        server.at(MONDAY, "18:00");
         server.clock.advance(Duration.ofHours(14));
         server.app().occupancy().tick();
         // Tuesday 08:00: a new day, and a new login (sessions last 12 hours).
@@ -286,7 +280,7 @@ class ManagerDashboardTest {
                 .contains("/api/v1/open-data/occupancy.csv?from=2026-11-23&to=2026-11-23"));
         browser.driver().findElement(By.id("export-csv")).click();
         see(By.id("export-status"), "has been downloaded");
-        assertAccessible("insights");
+        browser.assertAccessible("insights");
         browser.script("document.getElementById('heatmap-title').scrollIntoView()");
         browser.screenshot("manage-heatmap");
     }
@@ -296,17 +290,11 @@ class ManagerDashboardTest {
         return String.format(java.util.Locale.UK, "%." + decimals + "f %%", value.asDouble());
     }
 
-    private void at(String localTime) {
-        server.clock.set(java.time.ZonedDateTime.of(java.time.LocalDate.of(2026, 11, 23), java.time.LocalTime.parse(localTime),
-                java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
-        server.app().occupancy().tick();
-    }
-
     @Test
     void employeeLoggingIn_isToldTheDashboardIsForFacilityManagers() {
         browser.get(server.url("/manage/"));
         browser.waitFor(By.id("login-form"));
-        assertAccessible("login");
+        browser.assertAccessible("login");
         browser.driver().findElement(By.id("username")).sendKeys("alice");
         browser.driver().findElement(By.id("password")).sendKeys("wrong password");
         browser.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
@@ -318,7 +306,7 @@ class ManagerDashboardTest {
         see(By.id("not-manager-title"), "This is for facility managers");
         assertFalse(browser.driver().findElement(By.id("nav")).isDisplayed(), "no screens to go to");
         assertTrue(browser.driver().findElements(By.id("live-content")).isEmpty(), "no figures shown");
-        assertAccessible("not a manager");
+        browser.assertAccessible("not a manager");
 
         browser.get(server.url("/manage/kiosks"));
         see(By.id("not-manager-title"), "This is for facility managers");
@@ -334,7 +322,7 @@ class ManagerDashboardTest {
         see(HEADING, "Live bezetting");
         assertEquals("nl", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
         see(By.id("live-summary-title"), "Nu in Town hall");
-        assertAccessible("live, Dutch");
+        browser.assertAccessible("live, Dutch");
 
         browser.driver().findElement(By.cssSelector("#nav a[data-screen='kiosks']")).click();
         see(HEADING, "Kiosken");
@@ -345,6 +333,6 @@ class ManagerDashboardTest {
         browser.get(server.url("/manage/estate"));
         see(HEADING, "Gebäude");
         see(By.id("resource-count"), "6 von 6");
-        assertAccessible("estate, German");
+        browser.assertAccessible("estate, German");
     }
 }

@@ -9,20 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
+import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff app's personal screens on a phone: the usual desk on the home screen, the opt-in to be findable by one's
  * team and the teammates who opted in, and the calendar feed in the settings.
  * The server's clock stands on Monday 23 November 2026, 08:00 in Amsterdam.
  */
+@Tag("browser")
 class StaffAppProfileTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static TestServer server;
@@ -63,11 +66,11 @@ class StaffAppProfileTest {
         logIn("alice");
         WebElement usual = browser.waitForText(By.cssSelector("section.usual"), "Desk 1 at Town hall", WAIT);
         assertTrue(usual.getText().contains("Your usual desk"), usual.getText());
-        assertNoSeriousViolations("home with a usual desk");
-        tap(browser.waitFor(By.id("usual-today")));
+        browser.assertAccessible("home with a usual desk");
+        browser.tap(browser.waitFor(By.id("usual-today")));
         WebElement booked = browser.waitForText(By.cssSelector("section.usual"), "Booked: Desk 1, Monday 23 November · whole day.", WAIT);
         browser.waitForText(By.id("today-bookings"), "Desk 1", WAIT);
-        tap(booked.findElement(By.xpath(".//button[contains(., 'Check in now')]")));
+        browser.tap(booked.findElement(By.xpath(".//button[contains(., 'Check in now')]")));
         browser.waitForText(By.cssSelector("section.usual"), "You are checked in at Desk 1", WAIT);
 
         JsonNode today = server.get("/api/v1/bookings?resourceId=desk-1", alice).json().get("bookings");
@@ -104,7 +107,7 @@ class StaffAppProfileTest {
         assertTrue(team.getText().contains("morning"), team.getText());
         assertTrue(team.getText().contains("Town hall · First floor, ICT corner"), team.getText());
         assertFalse(team.getText().contains("Carol"), "another department is not her team");
-        assertNoSeriousViolations("colleagues");
+        browser.assertAccessible("colleagues");
 
         // The switch is a checkbox, operated from the keyboard as well.
         toggle.sendKeys(" ");
@@ -112,7 +115,7 @@ class StaffAppProfileTest {
         assertTrue(server.get("/api/v1/me", server.login("alice")).json().get("findableByTeam").asBoolean());
         browser.driver().navigate().refresh();
         assertTrue(browser.waitFor(By.id("findable")).isSelected(), "the choice is the server's, after a reload too");
-        tap(browser.waitFor(By.cssSelector("label.switch")));
+        browser.tap(browser.waitFor(By.cssSelector("label.switch")));
         browser.waitForText(By.cssSelector(".panel .feedback"), "Saved: your team no longer sees where you sit.", WAIT);
         assertFalse(server.get("/api/v1/me", server.login("alice")).json().get("findableByTeam").asBoolean());
     }
@@ -120,13 +123,13 @@ class StaffAppProfileTest {
     @Test
     void calendarFeed_isShown_andRevoking_makesTheOldAddressStopWorking() {
         logIn("carol");
-        tap(browser.waitFor(By.id("settings-link")));
+        browser.tap(browser.waitFor(By.id("settings-link")));
         browser.waitForText(By.tagName("h1"), "Settings", WAIT);
-        tap(browser.waitFor(By.id("show-feed")));
+        browser.tap(browser.waitFor(By.id("show-feed")));
         String url = browser.waitFor(By.id("feed-url")).getAttribute("value");
         assertTrue(url.contains("/api/v1/calendar-feeds/") && url.endsWith(".ics"), url);
-        assertNoSeriousViolations("settings with the calendar address");
-        tap(browser.waitFor(By.id("copy-feed")));
+        browser.assertAccessible("settings with the calendar address");
+        browser.tap(browser.waitFor(By.id("copy-feed")));
         WebElement copied = browser.waitFor(By.cssSelector("#calendar-feed .notice"));
         assertTrue(copied.getText().equals("Copied.") || copied.getText().contains("copy it by hand"), copied.getText());
 
@@ -135,15 +138,15 @@ class StaffAppProfileTest {
         assertEquals(200, feed.status());
         assertTrue(feed.contentType().startsWith("text/calendar"), feed.contentType());
 
-        tap(browser.waitFor(By.id("revoke-feed")));
+        browser.tap(browser.waitFor(By.id("revoke-feed")));
         WebElement question = browser.waitFor(By.cssSelector("dialog[open]"));
         assertTrue(question.getText().contains("The address stops working"), question.getText());
-        tap(question.findElement(By.cssSelector("button.danger")));
+        browser.tap(question.findElement(By.cssSelector("button.danger")));
         browser.waitForText(By.id("calendar-feed"), "The address is revoked and no longer works.", WAIT);
         assertEquals(404, server.get(path, null).status());
 
         // A new address can be made afterwards, and it is another one.
-        tap(browser.waitFor(By.id("show-feed")));
+        browser.tap(browser.waitFor(By.id("show-feed")));
         String fresh = browser.waitFor(By.id("feed-url")).getAttribute("value");
         assertFalse(fresh.equals(url), "a new secret");
     }
@@ -151,25 +154,10 @@ class StaffAppProfileTest {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private void logIn(String username) {
-        browser.get(server.url("/login"));
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+        Pages.logInToStaffApp(browser, server.url("/login"), username, TestServer.PASSWORD);
     }
 
     private void tapNav(String item) {
-        tap(browser.waitFor(By.cssSelector("a[data-nav=" + item + "]")));
-    }
-
-    /** Scrolls to the middle first: WebDriver scrolls only to the bottom edge, under the fixed navigation bar. */
-    private void tap(WebElement element) {
-        browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private void assertNoSeriousViolations(String screen) {
-        List<String> violations = browser.seriousAccessibilityViolations();
-        assertTrue(violations.isEmpty(), screen + ": " + violations);
+        browser.tap(browser.waitFor(By.cssSelector("a[data-nav=" + item + "]")));
     }
 }

@@ -1,16 +1,18 @@
 package nl.flexplek.server.web;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
+import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The staff app's main screens on a phone with the demo municipality (its estate, accounts and booking history), as
  * the README shows them: each screen is checked with axe-core and saved as a screenshot in target/screenshots.
  */
+@Tag("browser")
 class StaffAppScreensTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static TestServer server;
@@ -45,46 +48,43 @@ class StaffAppScreensTest {
         browser.script("localStorage.clear();");
         browser.get(server.url("/login"));
         browser.waitFor(By.id("username"));
-        check("login");
+        browser.assertAccessible("login");
         browser.screenshot("staff-login");
 
         String employee = someoneCheckedInThisMorning();
-        browser.driver().findElement(By.id("username")).sendKeys(employee);
-        browser.driver().findElement(By.id("password")).sendKeys("demo");
-        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+        Pages.logInToStaffApp(browser, server.url("/login"), employee, "demo");
         browser.waitForText(By.tagName("h1"), "Good morning", WAIT);
         browser.waitForText(By.id("today-bookings"), "Checked in", WAIT);
-        check("home");
+        browser.assertAccessible("home");
         browser.screenshot("staff-home");
 
         browser.get(server.url("/find?site=stadhuis"));
         browser.waitForText(By.id("result-count"), "desks free", WAIT);
-        check("find a desk");
+        browser.assertAccessible("find a desk");
         browser.script("document.querySelector('.view-switch button:last-child').click();");
         WebElement map = browser.waitFor(By.id("floor-map"), WAIT);
         assertFalse(map.findElements(By.cssSelector("g.desk-free[role=button]")).isEmpty(), "free desks on the map");
-        check("floor map");
+        browser.assertAccessible("floor map");
         browser.script("document.getElementById('results-heading').scrollIntoView({block: 'start'});"
                 + "window.scrollBy(0, -70); document.activeElement.blur();");
         browser.screenshot("staff-find-map");
 
         browser.get(server.url("/bookings"));
         browser.waitFor(By.cssSelector("#upcoming li.booking"), WAIT);
-        check("my bookings");
+        browser.assertAccessible("my bookings");
         browser.screenshot("staff-bookings");
 
         String freeDesk = aFreeDeskToday();
         browser.get(server.url("/d/" + freeDesk));
         browser.waitFor(By.id("walkup-book"), WAIT);
-        check("walk-up");
+        browser.assertAccessible("walk-up");
         browser.screenshot("staff-walkup");
 
         for (String screen : List.of("/rooms", "/vehicles", "/colleagues", "/settings")) {
             browser.get(server.url(screen));
             browser.waitFor(By.tagName("h1"), WAIT);
             new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
-            check(screen);
+            browser.assertAccessible(screen);
             browser.screenshot("staff" + screen.replace('/', '-'));
         }
 
@@ -93,7 +93,7 @@ class StaffAppScreensTest {
         try {
             browser.get(server.url("/find?site=stadhuis"));
             browser.waitForText(By.id("result-count"), "desks free", WAIT);
-            check("find a desk on a desktop");
+            browser.assertAccessible("find a desk on a desktop");
             browser.screenshot("staff-desktop-find");
         } finally {
             browser.resize(360, 640);
@@ -117,10 +117,5 @@ class StaffAppScreensTest {
         JsonNode free = server.get("/api/v1/availability?siteId=stadhuis&type=desk&date=2026-11-23&part=day",
                 server.login("manager", "demo")).json().get("resources");
         return free.get(free.size() / 2).get("id").asText();
-    }
-
-    private static void check(String screen) {
-        List<String> violations = browser.seriousAccessibilityViolations();
-        assertTrue(violations.isEmpty(), screen + ": " + violations);
     }
 }

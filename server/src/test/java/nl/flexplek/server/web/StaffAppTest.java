@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
 import nl.flexplek.server.identity.NewAccount;
 import nl.flexplek.server.identity.Role;
+import nl.flexplek.server.testing.TestServer;
+import nl.flexplek.testing.Browser;
+import nl.flexplek.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff app on a phone (360 × 640) in a real Chromium against a real server: logging in, booking a desk in two
@@ -26,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * like. Every screen is checked with axe-core (no serious or critical WCAG 2.1 AA violations).
  * The server's clock stands on Monday 23 November 2026, 08:00 in Amsterdam; the app takes "today" from the server.
  */
+@Tag("browser")
 class StaffAppTest {
     private static TestServer server;
     private static Browser browser;
@@ -64,19 +67,19 @@ class StaffAppTest {
         browser.get(server.url("/"));
         browser.waitFor(By.id("username"));
         assertTrue(browser.driver().getCurrentUrl().endsWith("/login"), "not logged in, so the login form");
-        assertNoSeriousViolations("login");
+        browser.assertAccessible("login");
 
         logIn("dana");
         browser.waitForText(By.tagName("h1"), "Good morning, Dana", WAIT);
         browser.waitForText(By.id("today-bookings"), "You have nothing booked today", WAIT);
-        assertNoSeriousViolations("home");
+        browser.assertAccessible("home");
 
         // Book: the desk tab, tomorrow, the whole day; Desk 1 is in the list.
         click(By.cssSelector("a[data-nav=book]"));
         browser.waitForText(By.tagName("h1"), "Book a desk", WAIT);
         setDate("2026-11-24");
         browser.waitForText(By.id("result-count"), "3 desks free", WAIT);
-        assertNoSeriousViolations("find a desk");
+        browser.assertAccessible("find a desk");
 
         // The floor map shows the desks that have a place on it; a free one is a button named after the desk.
         click(By.xpath("//div[contains(@class, 'view-switch')]/button[contains(., 'Floor map')]"));
@@ -84,17 +87,17 @@ class StaffAppTest {
         assertEquals(2, map.findElements(By.cssSelector("g.desk-free[role=button]")).size());
         assertEquals("Desk 1: free", map.findElement(By.cssSelector("g[data-resource-id=desk-1]")).getAttribute("aria-label"));
         assertTrue(map.getText().contains("Free desks without a place on the map: 1"), map.getText());
-        assertNoSeriousViolations("floor map");
+        browser.assertAccessible("floor map");
         click(By.xpath("//div[contains(@class, 'view-switch')]/button[contains(., 'List')]"));
 
         WebElement choose = resultButton("Desk 1");
-        tap(choose);
+        browser.tap(choose);
         WebElement dialog = browser.waitFor(By.cssSelector("dialog[open]"));
         assertTrue(dialog.getText().contains("Desk 1"), dialog.getText());
         assertTrue(dialog.getText().contains("Tuesday 24 November"), dialog.getText());
         assertTrue(dialog.getText().contains("whole day"), dialog.getText());
-        assertNoSeriousViolations("confirm booking");
-        tap(dialog.findElement(By.cssSelector("button.primary")));
+        browser.assertAccessible("confirm booking");
+        browser.tap(dialog.findElement(By.cssSelector("button.primary")));
         browser.waitForText(By.id("booking-feedback"), "Booked: Desk 1, Tuesday 24 November · whole day.", WAIT);
         browser.waitForText(By.id("result-count"), "2 desks free", WAIT);
 
@@ -103,11 +106,11 @@ class StaffAppTest {
         WebElement item = browser.waitForText(By.id("upcoming"), "Desk 1", WAIT).findElement(By.cssSelector("li.booking"));
         long id = Long.parseLong(item.getAttribute("data-booking-id"));
         assertTrue(item.getText().contains("Booked"), item.getText());
-        assertNoSeriousViolations("my bookings");
-        tap(item.findElement(By.xpath(".//button[contains(., 'Cancel')]")));
+        browser.assertAccessible("my bookings");
+        browser.tap(item.findElement(By.xpath(".//button[contains(., 'Cancel')]")));
         WebElement question = browser.waitFor(By.cssSelector("dialog[open]"));
         assertTrue(question.getText().contains("Do you want to cancel Desk 1"), question.getText());
-        tap(question.findElement(By.cssSelector("button.danger")));
+        browser.tap(question.findElement(By.cssSelector("button.danger")));
         browser.waitForText(By.id("upcoming"), "You have nothing booked", WAIT);
         browser.waitForText(By.id("recent"), "Cancelled", WAIT);
 
@@ -126,7 +129,7 @@ class StaffAppTest {
 
         click(By.id("settings-link"));
         browser.waitForText(By.tagName("h1"), "Settings", WAIT);
-        assertNoSeriousViolations("settings");
+        browser.assertAccessible("settings");
         click(By.id("logout"));
         browser.waitFor(By.id("username"));
         browser.driver().navigate().refresh();
@@ -142,7 +145,7 @@ class StaffAppTest {
         browser.waitForText(By.id("login-error"), "That username and password do not match", WAIT);
         assertEquals("true", browser.driver().findElement(By.id("password")).getAttribute("aria-invalid"));
         assertEquals(null, browser.script("return localStorage.getItem('flexplek.session');"));
-        assertNoSeriousViolations("login error");
+        browser.assertAccessible("login error");
     }
 
     /** The only story here that books for today, so the desks' states today are known. */
@@ -155,7 +158,7 @@ class StaffAppTest {
         logIn("bob");
         browser.waitForText(By.tagName("h1"), "Desk 2", WAIT);
         browser.waitForText(By.id("walkup"), "Free for the rest of the day", WAIT);
-        assertNoSeriousViolations("walk-up, free");
+        browser.assertAccessible("walk-up, free");
         click(By.id("walkup-book"));
         browser.waitForText(By.id("walkup"), "Desk 2 is booked and you are checked in", WAIT);
         JsonNode bobs = server.get("/api/v1/bookings?resourceId=desk-2", server.login("bob")).json().get("bookings");
@@ -175,7 +178,7 @@ class StaffAppTest {
         logIn("carol");
         browser.get(server.url("/d/desk-3"));
         browser.waitForText(By.id("walkup"), "This is your desk", WAIT);
-        assertNoSeriousViolations("walk-up, own booking");
+        browser.assertAccessible("walk-up, own booking");
         click(By.id("walkup-check-in"));
         browser.waitForText(By.id("walkup"), "You are checked in", WAIT);
         JsonNode checkedIn = server.get("/api/v1/bookings/" + id, carol).json();
@@ -188,10 +191,10 @@ class StaffAppTest {
         browser.get(server.url("/d/desk-2"));
         WebElement walkup = browser.waitForText(By.id("walkup"), "This desk is taken", WAIT);
         assertFalse(walkup.getText().contains("Bob"), walkup.getText());
-        assertNoSeriousViolations("walk-up, taken");
+        browser.assertAccessible("walk-up, taken");
         WebElement nearest = browser.waitFor(By.id("walkup-alternative"));
         assertTrue(nearest.getText().contains("Book Desk 1"), nearest.getText());
-        tap(nearest);
+        browser.tap(nearest);
         browser.waitForText(By.id("walkup"), "Desk 1 is booked and you are checked in", WAIT);
         JsonNode alices = server.get("/api/v1/bookings?resourceId=desk-1&from=2026-11-23T00:00:00%2B01:00&to=2026-11-24T00:00:00%2B01:00",
                 server.login("alice")).json().get("bookings");
@@ -211,16 +214,16 @@ class StaffAppTest {
         assertEquals(201, server.post("/api/v1/bookings", bob,
                 Map.of("resourceId", "desk-1", "date", "2026-11-25", "part", "morning")).status());
 
-        tap(choose);
+        browser.tap(choose);
         browser.waitFor(By.cssSelector("dialog[open] button.primary")).click();
         WebElement feedback = browser.waitForText(By.id("booking-feedback"), "Could not book Desk 1", WAIT);
         assertTrue(feedback.getText().contains("Someone else has just booked this"), feedback.getText());
         assertFalse(feedback.getText().contains("Bob"), "never who booked it");
-        assertNoSeriousViolations("conflict");
+        browser.assertAccessible("conflict");
         browser.screenshot("staff-conflict");
         WebElement alternative = feedback.findElement(By.cssSelector("button.alternative"));
         assertTrue(alternative.getText().contains("Book Desk 2"), alternative.getText());
-        tap(alternative);
+        browser.tap(alternative);
         browser.waitForText(By.id("booking-feedback"), "Booked: Desk 2", WAIT);
 
         JsonNode mine = server.get("/api/v1/bookings?from=2026-11-25T00:00:00%2B01:00&to=2026-11-26T00:00:00%2B01:00",
@@ -237,14 +240,14 @@ class StaffAppTest {
         browser.waitForText(By.id("result-count"), "1 room free", WAIT);
         assertEquals("10:00", selected("start"));
         assertEquals("11:30", selected("end"));
-        assertNoSeriousViolations("rooms");
+        browser.assertAccessible("rooms");
         WebElement room = resultButton("Room Maas");
         assertTrue(browser.text(By.id("result-list")).contains("6 seats"), browser.text(By.id("result-list")));
-        tap(room);
+        browser.tap(room);
         WebElement dialog = browser.waitFor(By.cssSelector("dialog[open]"));
         assertTrue(dialog.getText().contains("10:00–11:30"), dialog.getText());
         assertTrue(dialog.getText().contains("Number of people: 4"), dialog.getText());
-        tap(dialog.findElement(By.cssSelector("button.primary")));
+        browser.tap(dialog.findElement(By.cssSelector("button.primary")));
         browser.waitForText(By.id("booking-feedback"), "Booked: Room Maas, Tuesday 24 November · 10:00–11:30.", WAIT);
         JsonNode roomBooking = onlyBooking("gijs", "room");
         assertEquals("2026-11-24T10:00:00+01:00", roomBooking.get("start").asText());
@@ -258,16 +261,16 @@ class StaffAppTest {
                 .map(state -> state.soc() != null && state.soc() == 55).orElse(false));
         click(By.xpath("//nav[contains(@class, 'tabs')]/a[contains(., 'Vehicle')]"));
         browser.waitForText(By.tagName("h1"), "Book an e-bike or e-car", WAIT);
-        tap(browser.waitFor(By.cssSelector("input[name=vehicle-type][value=ecar]")));
+        browser.tap(browser.waitFor(By.cssSelector("input[name=vehicle-type][value=ecar]")));
         setDate("2026-11-24");
         chooseOption("start", "13:00");
         chooseOption("end", "15:00");
         browser.waitForText(By.id("result-count"), "1 e-car free", WAIT);
         assertTrue(browser.text(By.id("result-list")).contains("Expected charge at pick-up: 55%"),
                 browser.text(By.id("result-list")));
-        assertNoSeriousViolations("vehicles");
-        tap(resultButton("E-car 1"));
-        tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
+        browser.assertAccessible("vehicles");
+        browser.tap(resultButton("E-car 1"));
+        browser.tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
         browser.waitForText(By.id("booking-feedback"), "Booked: E-car 1, Tuesday 24 November · 13:00–15:00.", WAIT);
         JsonNode trip = onlyBooking("gijs", "ecar");
         assertEquals("2026-11-24T13:00:00+01:00", trip.get("start").asText());
@@ -287,7 +290,7 @@ class StaffAppTest {
         click(By.cssSelector("a[data-nav=book]"));
         browser.waitForText(By.tagName("h1"), "Werkplek boeken", WAIT);
         browser.waitForText(By.id("result-count"), "werkplekken vrij", WAIT);
-        assertNoSeriousViolations("find a desk in Dutch");
+        browser.assertAccessible("find a desk in Dutch");
         new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("language"))).selectByValue("de");
         browser.waitForText(By.tagName("h1"), "Arbeitsplatz buchen", WAIT);
         browser.waitForText(By.id("result-count"), "Arbeitsplätze frei", WAIT);
@@ -304,16 +307,16 @@ class StaffAppTest {
         offline.setOffline(true);
         browser.driver().setNetworkConditions(offline);
         try {
-            tap(choose);
-            tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
+            browser.tap(choose);
+            browser.tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
             WebElement feedback = browser.waitForText(By.id("booking-feedback"), "No connection", WAIT);
             assertTrue(feedback.getText().contains("There is no connection to Flexplek"), feedback.getText());
         } finally {
             browser.driver().deleteNetworkConditions();
         }
-        tap(browser.driver().findElement(By.cssSelector("form.search-form button[type=submit]")));
-        tap(resultButton("Desk 3"));
-        tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
+        browser.tap(browser.driver().findElement(By.cssSelector("form.search-form button[type=submit]")));
+        browser.tap(resultButton("Desk 3"));
+        browser.tap(browser.waitFor(By.cssSelector("dialog[open] button.primary")));
         browser.waitForText(By.id("booking-feedback"), "Booked: Desk 3", WAIT);
     }
 
@@ -322,13 +325,7 @@ class StaffAppTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private void logIn(String username) {
-        if (browser.driver().findElements(By.id("username")).isEmpty()) {
-            browser.get(server.url("/login"));
-        }
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+        Pages.logInToStaffApp(browser, server.url("/login"), username, TestServer.PASSWORD);
     }
 
     private void logOutInBrowser() {
@@ -336,16 +333,7 @@ class StaffAppTest {
     }
 
     private void click(By by) {
-        tap(browser.waitFor(by));
-    }
-
-    /**
-     * Clicks like a thumb: the element is scrolled to the middle of the screen first, because WebDriver scrolls it
-     * only to the bottom edge, where the app's fixed navigation bar covers it.
-     */
-    private void tap(WebElement element) {
-        browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        browser.tap(browser.waitFor(by));
     }
 
     /** Sets a date input the way a date picker does: a new value and a change event. */
@@ -377,10 +365,5 @@ class StaffAppTest {
                 .filter(li -> li.findElement(By.tagName("h3")).getText().equals(name))
                 .findFirst().orElseThrow()
                 .findElement(By.cssSelector("button.choose"));
-    }
-
-    private void assertNoSeriousViolations(String screen) {
-        List<String> violations = browser.seriousAccessibilityViolations();
-        assertTrue(violations.isEmpty(), screen + ": " + violations);
     }
 }

@@ -1,4 +1,4 @@
-package nl.flexplek.server.occupancy;
+package nl.flexplek.server.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.flexplek.server.TestServer;
+import nl.flexplek.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** The demo starts with a sensor history that follows its booking history, so the heatmap shows real use. */

@@ -1,4 +1,4 @@
-package nl.flexplek.server.booking;
+package nl.flexplek.server.demo;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,6 +17,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.logging.Logger;
 
+import nl.flexplek.server.booking.BookingRules;
+import nl.flexplek.server.booking.BookingSettings;
+import nl.flexplek.server.booking.BookingStatus;
+import nl.flexplek.server.booking.CheckInMethod;
+import nl.flexplek.server.booking.DayPart;
+import nl.flexplek.server.booking.PolicyService;
+import nl.flexplek.server.booking.Slot;
 import nl.flexplek.server.common.Database;
 import nl.flexplek.server.common.PolicyViolationException;
 import nl.flexplek.server.estate.Estate;

@@ -1,4 +1,4 @@
-package nl.flexplek.server;
+package nl.flexplek.server.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,10 @@
-package nl.flexplek.server.identity;
+package nl.flexplek.server.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import nl.flexplek.server.identity.NewAccount;
+import nl.flexplek.server.identity.Role;
 
 /**
  * The demo's accounts: {@code employee1} to {@code employee200}, {@code manager}, and a kiosk account per site,

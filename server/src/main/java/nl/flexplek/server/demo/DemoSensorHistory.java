@@ -1,4 +1,4 @@
-package nl.flexplek.server.occupancy;
+package nl.flexplek.server.demo;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -23,6 +23,7 @@ import nl.flexplek.server.estate.OpeningHours;
 import nl.flexplek.server.estate.Resource;
 import nl.flexplek.server.estate.ResourceType;
 import nl.flexplek.server.estate.Site;
+import nl.flexplek.server.occupancy.ResourceState;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 

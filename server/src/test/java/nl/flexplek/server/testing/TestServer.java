@@ -1,4 +1,4 @@
-package nl.flexplek.server;
+package nl.flexplek.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,26 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import nl.flexplek.server.App;
 import nl.flexplek.server.identity.NewAccount;
 import nl.flexplek.server.identity.Role;
 
 /**
  * A real Flexplek server for a test: its own SQLite file in a temp directory, a free port, a {@link MutableClock},
- * and the small test estate from {@code test-estate.yaml} with a few accounts. Also a tiny HTTP client for the API.
+ * and the small test estate from {@code test-estate.yaml} with a few accounts. Also a tiny HTTP client for the API
+ * and an MQTT publisher for sensor messages. Closing it removes the temp directory with the database.
  */
 public final class TestServer implements AutoCloseable {
     /** Monday 23 November 2026, 08:00 in Amsterdam. */
     public static final Instant MONDAY_8AM = Instant.parse("2026-11-23T07:00:00Z");
     public static final String PASSWORD = "correct horse battery";
 
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -137,6 +146,20 @@ public final class TestServer implements AutoCloseable {
         } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
             throw new IllegalStateException("Publishing to " + brokerUri() + " failed", e);
         }
+    }
+
+    /**
+     * Moves the clock to this day and local time at the test estate's sites (Amsterdam) and runs the occupancy tick
+     * that the wall clock would have run by then.
+     */
+    public void at(LocalDate day, String localTime) {
+        clock.set(ZonedDateTime.of(day, LocalTime.parse(localTime), AMSTERDAM).toInstant());
+        app.occupancy().tick();
+    }
+
+    /** Publishes a sensor's state in the native format, on {@code flexplek/sensors/<sensorId>/state}. */
+    public void sensor(String sensorId, String json) {
+        publish("flexplek/sensors/" + sensorId + "/state", json);
     }
 
     public String brokerUri() {
@@ -255,8 +278,22 @@ public final class TestServer implements AutoCloseable {
                 // the broker is going away with the server
             }
         }
-        if (stoppedPort == 0) {
-            app.close();
+        try {
+            if (stoppedPort == 0) {
+                app.close();
+            }
+        } finally {
+            deleteDirectory(dir);
+        }
+    }
+
+    private static void deleteDirectory(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the test server's directory " + dir, e);
         }
     }
 

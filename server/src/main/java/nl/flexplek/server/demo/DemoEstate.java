@@ -1,4 +1,4 @@
-package nl.flexplek.server.estate;
+package nl.flexplek.server.demo;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -7,6 +7,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import nl.flexplek.server.estate.ClosureDay;
+import nl.flexplek.server.estate.EstateDocument;
+import nl.flexplek.server.estate.Floor;
+import nl.flexplek.server.estate.OpeningHours;
+import nl.flexplek.server.estate.Position;
+import nl.flexplek.server.estate.Resource;
+import nl.flexplek.server.estate.ResourceType;
+import nl.flexplek.server.estate.Site;
+import nl.flexplek.server.estate.Zone;
 
 /**
  * The demo municipality: the town hall (Stadhuis), the city office (Stadskantoor) and five neighbourhood-team

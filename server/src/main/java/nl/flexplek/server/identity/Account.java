@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /**
  * The authenticated caller of one request. {@code siteId} is a kiosk's site, or an employee's home site.
  */
-public record Principal(long accountId, String username, String displayName, Role role, String department,
+public record Account(long accountId, String username, String displayName, Role role, String department,
                         String siteId) {
 
     public boolean is(Role wanted) {

@@ -1,6 +1,5 @@
-package nl.flexplek.server.web;
+package nl.flexplek.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,10 +22,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for page tests: open a page at a
  * viewport size, wait for what a user would see, take screenshots, and run the axe-core accessibility rules.
- * Nothing is downloaded: the driver and browser paths are given, and Selenium Manager is told to stay offline.
+ * Nothing is downloaded: the driver and browser paths come from {@link Programs}, and Selenium Manager is told to stay
+ * offline.
  */
 public final class Browser implements AutoCloseable {
     /** WCAG 2.0 and 2.1, levels A and AA: the level Flexplek's pages are held to. */
@@ -56,7 +58,7 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("flexplek.chromium", "/usr/bin/chromium"));
+        options.setBinary(Programs.chromium().toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--hide-scrollbars", "--force-device-scale-factor=1",
@@ -64,7 +66,7 @@ public final class Browser implements AutoCloseable {
                 "--window-size=" + width + "," + height);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("flexplek.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(Programs.chromedriver().toFile())
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
@@ -162,6 +164,15 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Clicks like a thumb: the element is scrolled to the middle of the screen first, because WebDriver scrolls it
+     * only to the bottom edge, where a page's fixed navigation bar covers it.
+     */
+    public void tap(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /** Saves a PNG of the page area to {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
         try {
@@ -181,6 +192,12 @@ public final class Browser implements AutoCloseable {
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(Browser::describe)
                 .toList();
+    }
+
+    /** Fails, naming the screen and each violation, where the current page has a serious or critical one. */
+    public void assertAccessible(String screen) {
+        List<String> violations = seriousAccessibilityViolations();
+        assertTrue(violations.isEmpty(), () -> screen + ": " + String.join("\n", violations));
     }
 
     private static String describe(Rule rule) {
