@@ -3,7 +3,8 @@
 
 import { h, setText, svg } from '/assets/dom.js';
 import { formatTime } from '/assets/i18n.js';
-import { FloorMap } from './floormap.js';
+import { KioskFloor } from './floormap.js';
+import { setStateIcon, stateIcon } from '/assets/floormap.js';
 import { Pager } from './pager.js';
 
 const LOCALES = { nl: 'nl-NL', de: 'de-DE', en: 'en-GB' };
@@ -103,7 +104,7 @@ export class View {
     this.maps.clear();
     const floors = this.board.deskFloors();
     for (const floor of floors) {
-      const map = new FloorMap(floor, this.board.floorDesks(floor.id), this.t);
+      const map = new KioskFloor(floor, this.board.floorDesks(floor.id), this.t);
       this.maps.set(floor.id, map);
       container.append(map.element);
     }
@@ -299,7 +300,7 @@ export class View {
 }
 
 function roomRow() {
-  return h('li', { class: 'item room' }, stateIcon(), h('div', { class: 'item-body' },
+  return h('li', { class: 'item room' }, stateIcon('offline'), h('div', { class: 'item-body' },
     h('p', { class: 'item-title' }, h('span', { class: 'name' }), h('span', { class: 'capacity' }, useIcon('icon', 'i-people'),
       h('span', { class: 'capacity-text' }), h('span', { class: 'visually-hidden capacity-word' }))),
     h('p', { class: 'item-status' }, h('span', { class: 'visually-hidden state-word' }), h('span', { class: 'status-text' })),
@@ -311,7 +312,7 @@ function vehicleRow() {
     svg('rect', { x: 1, y: 1, width: 21, height: 12, rx: 2, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
     svg('rect', { x: 22.5, y: 4.5, width: 2.5, height: 5, fill: 'currentColor' }),
     svg('rect', { class: 'level', x: 2.5, y: 2.5, height: 9, width: 0, fill: 'currentColor' }));
-  return h('li', { class: 'item vehicle' }, stateIcon(), h('div', { class: 'item-body' },
+  return h('li', { class: 'item vehicle' }, stateIcon('offline'), h('div', { class: 'item-body' },
     h('p', { class: 'item-title' }, h('span', { class: 'name' }), useIcon('icon type-icon'),
       h('span', { class: 'visually-hidden type-name' }), h('span', { class: 'charge' }, battery,
         h('span', { class: 'visually-hidden charge-word' }), h('span', { class: 'charge-text' }))),
@@ -325,23 +326,13 @@ function useIcon(className, symbol) {
     svg('use', { href: symbol ? `#${symbol}` : null }));
 }
 
-function stateIcon(state) {
-  const icon = useIcon('state-icon', state ? `s-${state}` : null);
-  if (state) {
-    icon.classList.add(`st-${state}`);
-  }
-  return icon;
-}
-
 /** A row's state: its icon (shape and glyph) and a data attribute for styling and tests. */
 function setState(row, state) {
   if (row.dataset.state === state) {
     return;
   }
   row.dataset.state = state;
-  const icon = row.querySelector('.state-icon');
-  icon.setAttribute('class', `state-icon st-${state}`);
-  icon.firstChild.setAttribute('href', `#s-${state}`);
+  setStateIcon(row.querySelector('.state-icon'), state);
 }
 
 /** Makes a list have one child per key, in order, reusing the children it has. */

@@ -1,6 +1,6 @@
 // The one floor map of the staff app, the dashboard and the kiosk, with the live states' icons and words.
 // A live state (the server's ResourceState codes) is told by a shape and glyph of its own and by its word
-// (t('state.' + state)), never by colour alone. A map is an SVG drawn from the desks' positions (metres from the
+// (the catalogues' state.* keys), never by colour alone. A map is an SVG drawn from the desks' positions (metres from the
 // floor's origin): the floor, the zones with their names, and one mark per desk; a live event changes one mark.
 
 import { h, svg } from './dom.js';
@@ -75,17 +75,19 @@ export function stateBadge(state, t, attributes = {}) {
  *  floor {id, name, zones}; desks [{id, name, x, y, zoneId, state}] (desks without x and y are counted as unplaced);
  *  label (the map's accessible name), role ('group' when desks can be chosen, else 'img');
  *  size: the mark's width in metres, or 'auto' (a little less than the closest two desks are apart);
- *  pad (metres around the desks), minWidth and minHeight (metres), extraTop (metres above for zone names);
+ *  pad (around the desks), minWidth and minHeight, extraTop (above, for zone names), zoneMargin {top, right,
+ *  bottom, left} (around a zone's desks): metres, or a function of the mark's size in metres;
  *  frame: the class of a rectangle behind everything (the floor), or null;
  *  zones: 'above' (names over the outline, with a count) or 'inside' (names in the outline's top), or null;
  *  zoneClass(zone): the outline's class; mark(desk, size): the desk mark's content (default: the state symbol);
  *  deskAttributes(desk): the mark group's attributes (class, data-*, role, aria-label); title(desk): its tooltip;
- *  onChoose(desk): makes the desk a button (click, Enter, Space).
+ *  onChoose(desk): makes the desks for which choosable(desk) is true (default: all) buttons (click, Enter, Space);
+ *  their role and tabindex come with deskAttributes.
  */
 export class FloorMap {
   constructor(options) {
-    this.options = { size: 'auto', pad: 1, minWidth: 0, minHeight: 0, extraTop: 0, frame: null, zones: null,
-      zoneClass: () => 'zone', mark: stateMark, deskAttributes: () => ({}), title: null, ...options };
+    this.options = { size: 'auto', pad: 1, minWidth: 0, minHeight: 0, extraTop: 0, zoneMargin: {}, frame: null, zones: null,
+      zoneClass: () => 'zone', mark: stateMark, choosable: () => true, deskAttributes: () => ({}), title: null, ...options };
     const { floor, desks } = this.options;
     this.floor = floor;
     this.marks = new Map();
@@ -99,14 +101,18 @@ export class FloorMap {
     const o = this.options;
     const size = o.size === 'auto' ? autoSize(placed) : o.size;
     this.size = size;
+    // Lengths may be given in metres or as a function of the mark's size, so a map scales with its desks.
+    const length = (value) => (typeof value === 'function' ? value(size) : value);
+    this.length = length;
+    const pad = length(o.pad);
     const xs = placed.map((d) => d.x);
     const ys = placed.map((d) => d.y);
-    const minX = Math.min(...xs) - o.pad;
-    const maxX = Math.max(...xs) + o.pad;
-    const minY = Math.min(...ys) - o.pad - o.extraTop;
-    const maxY = Math.max(...ys) + o.pad;
-    const width = Math.max(maxX - minX, o.minWidth);
-    const height = Math.max(maxY - minY, o.minHeight);
+    const minX = Math.min(...xs) - pad;
+    const maxX = Math.max(...xs) + pad;
+    const minY = Math.min(...ys) - pad - length(o.extraTop);
+    const maxY = Math.max(...ys) + pad;
+    const width = Math.max(maxX - minX, length(o.minWidth));
+    const height = Math.max(maxY - minY, length(o.minHeight));
     const x0 = minX - (width - (maxX - minX)) / 2;
     const y0 = minY - (height - (maxY - minY)) / 2;
     this.box = { x: x0, y: y0, width, height };
@@ -127,17 +133,18 @@ export class FloorMap {
 
   drawZones(placed, size) {
     const o = this.options;
+    const margin = { top: 0, right: 0, bottom: 0, left: 0, ...this.length(o.zoneMargin) };
     const group = svg('g', { 'aria-hidden': 'true' }); // the zone list or the desks' labels say the same in text
     for (const zone of this.floor.zones || []) {
       const inZone = placed.filter((d) => d.zoneId === zone.id);
       if (!inZone.length) {
         continue;
       }
-      const x = Math.min(...inZone.map((d) => d.x)) - o.zoneMargin.left;
-      const y = Math.min(...inZone.map((d) => d.y)) - o.zoneMargin.top;
-      const width = Math.max(Math.max(...inZone.map((d) => d.x)) + o.zoneMargin.right - x,
+      const x = Math.min(...inZone.map((d) => d.x)) - margin.left;
+      const y = Math.min(...inZone.map((d) => d.y)) - margin.top;
+      const width = Math.max(Math.max(...inZone.map((d) => d.x)) + margin.right - x,
         o.zones === 'inside' ? zone.name.length * 0.42 + 0.8 : 0);
-      const height = Math.max(...inZone.map((d) => d.y)) + o.zoneMargin.bottom - y;
+      const height = Math.max(...inZone.map((d) => d.y)) + margin.bottom - y;
       group.append(svg('rect', { class: o.zoneClass(zone), x: fmt(x), y: fmt(y), width: fmt(width), height: fmt(height),
         rx: fmt(o.zoneRadius ?? size * 0.25) }));
       if (o.zones === 'inside') {
@@ -158,7 +165,7 @@ export class FloorMap {
     const group = svg('g', { transform: `translate(${fmt(desk.x)} ${fmt(desk.y)})` });
     this.marks.set(desk.id, group);
     this.paint(group, desk, size);
-    if (o.onChoose) {
+    if (o.onChoose && o.choosable(desk)) {
       group.addEventListener('click', () => o.onChoose(desk));
       group.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {

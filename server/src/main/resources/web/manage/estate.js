@@ -123,7 +123,7 @@ export function mount(root, ctx) {
 
   function serviceBadge(resource) {
     const badge = h('span', { class: `state state-${resource.inService ? 'free' : 'out-of-service'}` },
-      icon(resource.inService ? 'free' : 'out-of-service'),
+      icon(resource.inService ? 'done' : 'stopped'),
       h('span', { text: t(resource.inService ? 'estate.inService' : 'estate.outOfService') }));
     badge.dataset.resource = resource.id;
     return badge;
@@ -275,7 +275,7 @@ export function mount(root, ctx) {
         form.reset();
         idTouched = false;
         fillZones();
-        message.replaceChildren(icon('free'), h('span', { text: t('estate.added', { name: created.name, id: created.id }) }));
+        message.replaceChildren(icon('done'), h('span', { text: t('estate.added', { name: created.name, id: created.id }) }));
       } catch (error) {
         const fieldErrors = (error.problem?.errors || []).map((f) => [`desk-${{ id: 'id', name: 'name', floorId: 'floor',
           zoneId: 'zone', sensorId: 'sensor', position: 'x' }[f.name] || f.name}`, f.reason]);
@@ -354,7 +354,7 @@ export function mount(root, ctx) {
       }
       try {
         await api(`/api/v1/policies/${type}`, { method: 'PUT', body });
-        message.replaceChildren(icon('free'), h('span', { text: t('policy.saved') }));
+        message.replaceChildren(icon('done'), h('span', { text: t('policy.saved') }));
       } catch (error) {
         message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       }

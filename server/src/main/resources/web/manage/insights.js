@@ -396,7 +396,7 @@ export function mount(root, ctx) {
         const disposition = response.headers.get('Content-Disposition') || '';
         const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || `flexplek-${query.siteId}-${query.from}-${query.to}.csv`;
         saveBlob(await response.blob(), name);
-        status.replaceChildren(icon('free'), h('span', { text: t('insights.exported', { name }) }));
+        status.replaceChildren(icon('done'), h('span', { text: t('insights.exported', { name }) }));
       } catch (error) {
         status.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       } finally {

@@ -84,7 +84,7 @@ export function mount(root, ctx) {
         const row = [k.name || t('kiosks.unnamed', { id: k.id }), siteName(k.siteId), t(k.language === 'rotate' || !k.language ? 'kiosks.rotating' : `kiosks.lang.${k.language}`),
           when(k.createdAt, k.siteId), when(k.lastSeenAt, k.siteId),
           h('span', { class: 'stack' },
-            h('span', { class: `state state-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'out-of-service' : 'free'),
+            h('span', { class: `state state-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'stopped' : 'done'),
               h('span', { text: revoked ? t('kiosks.revoked.state') : t('kiosks.active') })),
             revoked ? h('span', { class: 'muted small', text: when(k.revokedAt, k.siteId) }) : null),
           revoked ? '–' : revokeButton(k)];
@@ -115,7 +115,7 @@ export function mount(root, ctx) {
       try {
         await api(`/api/v1/kiosks/${encodeURIComponent(kiosk.id)}`, { method: 'DELETE' });
         dialog.close();
-        listMessage.replaceChildren(icon('free'), h('span', { text: t('kiosks.revoked', { name }) }));
+        listMessage.replaceChildren(icon('done'), h('span', { text: t('kiosks.revoked', { name }) }));
         await loadList();
         listSlot.querySelector('table')?.focus?.();
       } catch (error) {
@@ -184,7 +184,7 @@ export function mount(root, ctx) {
         input.select();
         document.execCommand?.('copy');
       }
-      copied.replaceChildren(icon('free'), h('span', { text: t('kiosks.copied') }));
+      copied.replaceChildren(icon('done'), h('span', { text: t('kiosks.copied') }));
     });
     const heading = h('h2', { id: 'kiosk-result-title', tabindex: '-1',
       text: t('kiosks.registered', { name: kiosk.name || t('kiosks.unnamed', { id: kiosk.id }), site: siteName(kiosk.siteId) }) });

@@ -6,15 +6,12 @@ import { serverNow } from '/assets/clock.js';
 import { h, svg } from '/assets/dom.js';
 import { locale } from '/assets/i18n.js';
 
-// 16×16 line drawings, one per state, so the state reads without colour.
+// 16×16 line drawings for the dashboard's actions and messages. The live states' symbols are the kit's
+// (/assets/floormap.js), the same on every page.
 const ICONS = {
-  free: 'M3 8.5l3.2 3.2L13 4.8',
-  booked: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M8 5v3.2l2.2 1.6',
-  'in-use': 'M8 2.8a2.2 2.2 0 1 0 0 4.4a2.2 2.2 0 1 0 0-4.4M3.5 13.5c0-2.6 2-4.3 4.5-4.3s4.5 1.7 4.5 4.3',
-  'walk-in': 'M6.5 2.8a2 2 0 1 0 0 4a2 2 0 1 0 0-4M2.5 13.5c0-2.4 1.8-4 4-4s4 1.6 4 4M12.5 4.5v5M10 7h5',
-  offline: 'M2 6a9 9 0 0 1 12 0M4.3 8.6a5.5 5.5 0 0 1 7.4 0M7 11.3a1.6 1.6 0 0 1 2 0M2.5 2.5l11 11',
-  'out-of-service': 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M4.5 8h7',
-  away: 'M2.5 8h9M8.5 4.5L12 8l-3.5 3.5M14 3v10',
+  done: 'M3 8.5l3.2 3.2L13 4.8',
+  disconnected: 'M2 6a9 9 0 0 1 12 0M4.3 8.6a5.5 5.5 0 0 1 7.4 0M7 11.3a1.6 1.6 0 0 1 2 0M2.5 2.5l11 11',
+  stopped: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M4.5 8h7',
   warning: 'M8 2L1.8 13.5h12.4L8 2M8 6.5v3.2M8 11.4v.2',
   battery: 'M2 5h10v6H2zM12 7h1.5v2H12M4 7v2',
   plug: 'M5.5 2v3M10.5 2v3M4 5h8v2.5a4 4 0 0 1-8 0zM8 11.5V14',
@@ -30,10 +27,8 @@ export function icon(name, className = 'icon') {
     focusable: 'false' }, svg('path', { d: ICONS[name] || ICONS.warning }));
 }
 
-/** A state told by icon and words, coloured by class: <span class="state state-free">✓ Free</span>. */
-export function stateBadge(state, t) {
-  return h('span', { class: `state state-${state}` }, icon(state), h('span', { text: t(`state.${state}`) }));
-}
+/** A live state told by its symbol and word, as on every page. */
+export { stateBadge } from '/assets/floormap.js';
 
 export { locale };
 
