@@ -65,9 +65,9 @@ export function stateWord(state, t) {
   return t(`state.${state}`);
 }
 
-/** A state told by icon and word, coloured by class: <span class="state state-free">(icon) Free</span>. */
+/** A state told by icon and word, coloured by class: <span class="state st-free">(icon) Free</span>. */
 export function stateBadge(state, t, attributes = {}) {
-  return h('span', { ...attributes, class: `state state-${state}` }, stateIcon(state), h('span', { text: stateWord(state, t) }));
+  return h('span', { ...attributes, class: `state st-${state}` }, stateIcon(state), h('span', { text: stateWord(state, t) }));
 }
 
 /**

@@ -122,7 +122,7 @@ export function mount(root, ctx) {
   }
 
   function serviceBadge(resource) {
-    const badge = h('span', { class: `state state-${resource.inService ? 'free' : 'out-of-service'}` },
+    const badge = h('span', { class: `state st-${resource.inService ? 'free' : 'out-of-service'}` },
       icon(resource.inService ? 'done' : 'stopped'),
       h('span', { text: t(resource.inService ? 'estate.inService' : 'estate.outOfService') }));
     badge.dataset.resource = resource.id;

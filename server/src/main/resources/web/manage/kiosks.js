@@ -84,7 +84,7 @@ export function mount(root, ctx) {
         const row = [k.name || t('kiosks.unnamed', { id: k.id }), siteName(k.siteId), t(k.language === 'rotate' || !k.language ? 'kiosks.rotating' : `kiosks.lang.${k.language}`),
           when(k.createdAt, k.siteId), when(k.lastSeenAt, k.siteId),
           h('span', { class: 'stack' },
-            h('span', { class: `state state-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'stopped' : 'done'),
+            h('span', { class: `state st-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'stopped' : 'done'),
               h('span', { text: revoked ? t('kiosks.revoked.state') : t('kiosks.active') })),
             revoked ? h('span', { class: 'muted small', text: when(k.revokedAt, k.siteId) }) : null),
           revoked ? '–' : revokeButton(k)];

@@ -49,7 +49,7 @@ function floorPlan({ t }, floor, c) {
     frame: 'plan-floor',
     frameRadius: 0.4,
     title: (desk) => `${desk.name}: ${t(`state.${desk.state}`)}`,
-    deskAttributes: (desk) => ({ class: `plan-desk state-${desk.state}`, 'data-desk': desk.id, 'data-state': desk.state }),
+    deskAttributes: (desk) => ({ class: `plan-desk st-${desk.state}`, 'data-desk': desk.id, 'data-state': desk.state }),
   });
   if (!map.element) {
     return h('p', { class: 'muted', text: t('live.noPlan') });

@@ -19,9 +19,9 @@ export function sensorsSection({ board, extras, ctx, t, sinceText }) {
     h('span', { class: 'card-value', text: formatNumber(value, ctx.language) }));
   const statusOf = (s) => {
     if (!s.resourceId) {
-      return h('span', { class: 'state state-booked' }, icon('unassigned'), h('span', { text: t('sensor.unassigned') }));
+      return h('span', { class: 'state st-booked' }, icon('unassigned'), h('span', { text: t('sensor.unassigned') }));
     }
-    return h('span', { class: 'state state-offline' }, icon(s.status === 'low-battery' ? 'battery' : 'disconnected'),
+    return h('span', { class: 'state st-offline' }, icon(s.status === 'low-battery' ? 'battery' : 'disconnected'),
       h('span', { text: t(`sensor.${s.status}`) }));
   };
   return h('section', { class: 'panel', 'aria-labelledby': 'sensors-title' },
