@@ -3,9 +3,9 @@
 // breaks or falls silent it says so, greys its figures and keeps trying by itself; a revoked token gets a calm
 // message instead of a board. Nobody touches a wall screen to fix it, so every path leads back to a live board.
 
-import { LANGUAGES, translator, translatePage, formatTime, formatDate } from '/assets/i18n.js';
+import { LANGUAGES, loadCatalogues, translator, translatePage, formatTime, formatDate } from '/assets/i18n.js';
 import { api, currentSession } from '/assets/api.js';
-import { MESSAGES } from './messages.js';
+import { setText, svg } from '/assets/dom.js';
 import { Board } from './board.js';
 import { View } from './view.js';
 import { openStream } from '/assets/event-stream.js';
@@ -31,6 +31,7 @@ const ownLanguage = LANGUAGES.includes(params.get('lang')) ? params.get('lang') 
 
 const board = new Board();
 let language = ownLanguage || LANGUAGES[0];
+const MESSAGES = await loadCatalogues('kiosk');
 let t = translator(MESSAGES, language);
 const view = new View(t);
 
@@ -210,13 +211,7 @@ function renderBanner() {
   if (banner.textContent !== text) {
     banner.replaceChildren();
     if (text) {
-      const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      icon.setAttribute('class', 'icon');
-      icon.setAttribute('aria-hidden', 'true');
-      const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
-      use.setAttribute('href', '#i-warning');
-      icon.append(use);
-      banner.append(icon, text);
+      banner.append(svg('svg', { class: 'icon', 'aria-hidden': 'true' }, svg('use', { href: '#i-warning' })), text);
     }
   }
   banner.hidden = !text;
@@ -287,12 +282,6 @@ function chooseLanguage(chosen) {
       setLanguage(ownLanguage);
     }
   }, LANGUAGE_CHOICE_MS);
-}
-
-function setText(node, text) {
-  if (node.textContent !== text) {
-    node.textContent = text;
-  }
 }
 
 for (const button of document.querySelectorAll('[data-language]')) {

@@ -1,8 +1,10 @@
 // Puts the board on the screen. Every element is made once and then only changed where its text or state differs,
 // so a live event touches one desk, room or vehicle and the counts, and nothing flickers.
 
+import { h, setText, svg } from '/assets/dom.js';
 import { formatTime } from '/assets/i18n.js';
-import { FloorMap } from './floormap.js';
+import { KioskFloor } from './floormap.js';
+import { setStateIcon, stateIcon } from '/assets/floormap.js';
 import { Pager } from './pager.js';
 
 const LOCALES = { nl: 'nl-NL', de: 'de-DE', en: 'en-GB' };
@@ -102,7 +104,7 @@ export class View {
     this.maps.clear();
     const floors = this.board.deskFloors();
     for (const floor of floors) {
-      const map = new FloorMap(floor, this.board.floorDesks(floor.id), this.t);
+      const map = new KioskFloor(floor, this.board.floorDesks(floor.id), this.t);
       this.maps.set(floor.id, map);
       container.append(map.element);
     }
@@ -137,11 +139,9 @@ export class View {
     const floors = board.deskFloors();
     const list = this.$('floor-counts');
     syncChildren(list, floors.map((f) => f.id), () => {
-      const li = document.createElement('li');
-      li.className = 'floor-count';
-      li.innerHTML = '<span class="marker" aria-hidden="true">▶</span><span class="floor-name"></span>'
-        + ' <span class="floor-free figure"></span><span class="visually-hidden floor-note"></span>';
-      return li;
+      return h('li', { class: 'floor-count' }, h('span', { class: 'marker', 'aria-hidden': 'true' }, '▶'),
+        h('span', { class: 'floor-name' }), ' ', h('span', { class: 'floor-free figure' }),
+        h('span', { class: 'visually-hidden floor-note' }));
     });
     floors.forEach((floor, i) => {
       const li = list.children[i];
@@ -168,9 +168,7 @@ export class View {
     const zones = shown ? board.zoneCounts(shown.id) : [];
     const zoneList = this.$('zone-counts');
     syncChildren(zoneList, zones.map((z) => z.zone.id), () => {
-      const li = document.createElement('li');
-      li.innerHTML = '<span class="zone-name"></span> <span class="zone-free figure"></span>';
-      return li;
+      return h('li', {}, h('span', { class: 'zone-name' }), ' ', h('span', { class: 'zone-free figure' }));
     });
     zones.forEach((count, i) => {
       const li = zoneList.children[i];
@@ -185,9 +183,7 @@ export class View {
   renderLegend() {
     const legend = this.$('legend');
     syncChildren(legend, MAP_STATES, (state) => {
-      const li = document.createElement('li');
-      li.append(stateIcon(state), document.createElement('span'));
-      return li;
+      return h('li', {}, stateIcon(state), h('span'));
     });
     MAP_STATES.forEach((state, i) => setText(legend.children[i].lastChild, this.t(`state.${state}`)));
   }
@@ -304,42 +300,30 @@ export class View {
 }
 
 function roomRow() {
-  const li = document.createElement('li');
-  li.className = 'item room';
-  li.innerHTML = `${STATE_ICON}<div class="item-body">
-    <p class="item-title"><span class="name"></span><span class="capacity"><svg class="icon" aria-hidden="true"
-      focusable="false"><use href="#i-people"/></svg><span class="capacity-text"></span><span
-      class="visually-hidden capacity-word"></span></span></p>
-    <p class="item-status"><span class="visually-hidden state-word"></span><span class="status-text"></span></p>
-    <p class="item-next"></p></div>`;
-  return li;
+  return h('li', { class: 'item room' }, stateIcon('offline'), h('div', { class: 'item-body' },
+    h('p', { class: 'item-title' }, h('span', { class: 'name' }), h('span', { class: 'capacity' }, useIcon('icon', 'i-people'),
+      h('span', { class: 'capacity-text' }), h('span', { class: 'visually-hidden capacity-word' }))),
+    h('p', { class: 'item-status' }, h('span', { class: 'visually-hidden state-word' }), h('span', { class: 'status-text' })),
+    h('p', { class: 'item-next' })));
 }
 
 function vehicleRow() {
-  const li = document.createElement('li');
-  li.className = 'item vehicle';
-  li.innerHTML = `${STATE_ICON}<div class="item-body">
-    <p class="item-title"><span class="name"></span><svg class="icon type-icon" aria-hidden="true"
-      focusable="false"><use/></svg><span class="visually-hidden type-name"></span><span class="charge"><svg
-      class="battery" viewBox="0 0 26 14" aria-hidden="true" focusable="false"><rect x="1" y="1" width="21" height="12"
-      rx="2" fill="none" stroke="currentColor" stroke-width="2"/><rect x="22.5" y="4.5" width="2.5" height="5"
-      fill="currentColor"/><rect class="level" x="2.5" y="2.5" height="9" width="0" fill="currentColor"/></svg><span
-      class="visually-hidden charge-word"></span><span class="charge-text"></span></span></p>
-    <p class="item-status"><span class="status-text"></span></p>
-    <p class="item-meta plug"><svg class="icon" aria-hidden="true" focusable="false"><use/></svg><span
-      class="plug-text"></span></p></div>`;
-  return li;
+  const battery = svg('svg', { class: 'battery', viewBox: '0 0 26 14', 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { x: 1, y: 1, width: 21, height: 12, rx: 2, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
+    svg('rect', { x: 22.5, y: 4.5, width: 2.5, height: 5, fill: 'currentColor' }),
+    svg('rect', { class: 'level', x: 2.5, y: 2.5, height: 9, width: 0, fill: 'currentColor' }));
+  return h('li', { class: 'item vehicle' }, stateIcon('offline'), h('div', { class: 'item-body' },
+    h('p', { class: 'item-title' }, h('span', { class: 'name' }), useIcon('icon type-icon'),
+      h('span', { class: 'visually-hidden type-name' }), h('span', { class: 'charge' }, battery,
+        h('span', { class: 'visually-hidden charge-word' }), h('span', { class: 'charge-text' }))),
+    h('p', { class: 'item-status' }, h('span', { class: 'status-text' })),
+    h('p', { class: 'item-meta plug' }, useIcon('icon'), h('span', { class: 'plug-text' }))));
 }
 
-const STATE_ICON = '<svg class="state-icon" aria-hidden="true" focusable="false"><use/></svg>';
-
-function stateIcon(state) {
-  const template = document.createElement('template');
-  template.innerHTML = STATE_ICON;
-  const svg = template.content.firstChild;
-  svg.classList.add(`st-${state}`);
-  svg.firstChild.setAttribute('href', `#s-${state}`);
-  return svg;
+/** An icon drawn from one of the page's symbols (decorative: the text next to it says the same). */
+function useIcon(className, symbol) {
+  return svg('svg', { class: className, 'aria-hidden': 'true', focusable: 'false' },
+    svg('use', { href: symbol ? `#${symbol}` : null }));
 }
 
 /** A row's state: its icon (shape and glyph) and a data attribute for styling and tests. */
@@ -348,15 +332,7 @@ function setState(row, state) {
     return;
   }
   row.dataset.state = state;
-  const icon = row.querySelector('.state-icon');
-  icon.setAttribute('class', `state-icon st-${state}`);
-  icon.firstChild.setAttribute('href', `#s-${state}`);
-}
-
-function setText(node, text) {
-  if (node && node.textContent !== text) {
-    node.textContent = text;
-  }
+  setStateIcon(row.querySelector('.state-icon'), state);
 }
 
 /** Makes a list have one child per key, in order, reusing the children it has. */
@@ -381,10 +357,7 @@ function renderSlots(node, label, slots) {
   }
   node.replaceChildren(label);
   slots.forEach((slot, i) => {
-    const span = document.createElement('span');
-    span.className = 'slot';
-    span.textContent = slot;
-    node.append(' ', span, i < slots.length - 1 ? ',' : '');
+    node.append(' ', h('span', { class: 'slot' }, slot), i < slots.length - 1 ? ',' : '');
   });
 }
 
@@ -397,7 +370,7 @@ function renderUrl(node, url) {
   node.replaceChildren();
   url.split(/(?<=\/)|(?=\?)/).forEach((part, i) => {
     if (i > 0) {
-      node.append(document.createElement('wbr'));
+      node.append(h('wbr'));
     }
     node.append(part);
   });

@@ -2,9 +2,10 @@
 // link the server answers with this page), the login guard, and the navigation.
 
 import { currentSession } from '/assets/api.js';
-import { pickLanguage, rememberLanguage, translator, translatePage } from '/assets/i18n.js';
-import { MESSAGES } from './messages.js';
-import { h, notice, explain, isNetworkError } from './ui.js';
+import { loadCatalogues, pickLanguage, rememberLanguage, translator, translatePage } from '/assets/i18n.js';
+import { h } from '/assets/dom.js';
+import { explainProblem, isNetworkError } from '/assets/problems.js';
+import { notice } from './ui.js';
 import * as data from './data.js';
 import login from './login.js';
 import home from './home.js';
@@ -31,6 +32,7 @@ const main = document.getElementById('main');
 const nav = document.getElementById('app-nav');
 const settingsLink = document.getElementById('settings-link');
 const languageSelect = document.getElementById('language');
+const MESSAGES = await loadCatalogues('app', 'problems');
 let t = translator(MESSAGES, pickLanguage());
 let renderCount = 0;
 
@@ -162,7 +164,7 @@ async function showScreen(screen, params, moveFocus, route = { screen }, account
     if (ctx.alive()) {
       ctx.handleAuth(error);
       root.append(notice('error', isNetworkError(error) ? t('error.networkTitle') : t('error.title'),
-        h('p', {}, explain(error, t))));
+        h('p', {}, explainProblem(error, t))));
     }
   }
 }
@@ -172,7 +174,7 @@ function showTrouble(error, moveFocus) {
     title: 'error.title',
     render(ctx, root) {
       root.append(h('h1', {}, t('error.title')),
-        notice('error', isNetworkError(error) ? t('error.networkTitle') : t('error.title'), h('p', {}, explain(error, t))),
+        notice('error', isNetworkError(error) ? t('error.networkTitle') : t('error.title'), h('p', {}, explainProblem(error, t))),
         h('button', { type: 'button', class: 'primary', onclick: () => render({ moveFocus: true }) }, t('error.retry')));
     },
   }, {}, moveFocus);

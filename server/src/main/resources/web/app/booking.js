@@ -4,7 +4,9 @@
 
 import { api } from '/assets/api.js';
 import { formatDate, formatTime } from '/assets/i18n.js';
-import { h, icon, notice, explain, announce, idempotencyKey, confirmDialog, isNetworkError } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem, isNetworkError } from '/assets/problems.js';
+import { icon, notice, announce, idempotencyKey, confirmDialog } from './ui.js';
 import * as data from './data.js';
 
 /** "Tuesday 24 November" for a site-local date. */
@@ -26,12 +28,14 @@ export function whenLabel(item, ctx, timeZone) {
 }
 
 const STATUS_ICON = { confirmed: 'clock', 'checked-in': 'check', cancelled: 'cross', 'no-show': 'cross' };
+/** Why the server released a booking: nobody checked in, or the place stayed empty after check-in. */
+const RELEASE_REASONS = { 'no-show': 'status.released.no-show', 'left-empty': 'status.released.left-empty' };
 
 /** The booking's status as text with an icon (never colour alone). */
 export function statusBadge(booking, ctx) {
   let key = `status.${booking.status}`;
-  if (booking.releasedAt && booking.releaseReason) {
-    key = `status.released.${booking.releaseReason}`;
+  if (booking.releasedAt && RELEASE_REASONS[booking.releaseReason]) {
+    key = RELEASE_REASONS[booking.releaseReason];
   }
   return h('span', { class: `badge badge-${booking.releasedAt ? 'released' : booking.status}` },
     icon(booking.releasedAt ? 'cross' : (STATUS_ICON[booking.status] || 'info')), ctx.t(key));
@@ -66,14 +70,18 @@ export async function bookingItem(booking, ctx, { onChange, cancellable = true }
   if (cancellable && data.isActive(booking, nowMs)) {
     // A booking under way is not cancelled but ended: the server frees the rest of it from now on.
     const underway = Date.parse(booking.start) <= nowMs;
-    const words = underway ? 'booking.end' : 'booking.cancel';
+    const words = underway
+      ? { button: 'booking.end', title: 'booking.endTitle', question: 'booking.endQuestion', yes: 'booking.endYes',
+        no: 'booking.endNo' }
+      : { button: 'booking.cancel', title: 'booking.cancelTitle', question: 'booking.cancelQuestion',
+        yes: 'booking.cancelYes', no: 'booking.cancelNo' };
     actions.append(h('button', {
       type: 'button', class: 'secondary', onclick: async () => {
         const sure = await confirmDialog({
-          title: ctx.t(`${words}Title`),
-          lines: [ctx.t(`${words}Question`, { name: booking.resourceName, when: whenLabel(booking, ctx, zone) })],
-          confirm: ctx.t(`${words}Yes`),
-          cancel: ctx.t(`${words}No`),
+          title: ctx.t(words.title),
+          lines: [ctx.t(words.question, { name: booking.resourceName, when: whenLabel(booking, ctx, zone) })],
+          confirm: ctx.t(words.yes),
+          cancel: ctx.t(words.no),
           danger: true,
         });
         if (!sure) {
@@ -87,10 +95,10 @@ export async function bookingItem(booking, ctx, { onChange, cancellable = true }
           }
         } catch (error) {
           ctx.handleAuth(error);
-          feedback.replaceChildren(notice('error', ctx.t('booking.cancelFailed'), h('p', {}, explain(error, ctx.t))));
+          feedback.replaceChildren(notice('error', ctx.t('booking.cancelFailed'), h('p', {}, explainProblem(error, ctx.t))));
         }
       },
-    }, ctx.t(words), h('span', { class: 'visually-hidden' }, ` ${booking.resourceName}`)));
+    }, ctx.t(words.button), h('span', { class: 'visually-hidden' }, ` ${booking.resourceName}`)));
   }
   return h('li', { class: 'card booking', dataset: { bookingId: String(booking.id) } },
     h('div', { class: 'card-head' },
@@ -113,7 +121,7 @@ export async function checkIn(booking, ctx, feedback, method = 'app') {
     return done;
   } catch (error) {
     ctx.handleAuth(error);
-    feedback.replaceChildren(notice('error', ctx.t('booking.checkInFailed'), h('p', {}, explain(error, ctx.t))));
+    feedback.replaceChildren(notice('error', ctx.t('booking.checkInFailed'), h('p', {}, explainProblem(error, ctx.t))));
     return null;
   }
 }
@@ -139,7 +147,7 @@ export async function attemptBooking(request, ctx, feedback, options = {}) {
   } catch (error) {
     ctx.handleAuth(error);
     const alternatives = await alternativesFor(error, request, options);
-    const explanation = h('p', {}, explain(error, ctx.t));
+    const explanation = h('p', {}, explainProblem(error, ctx.t));
     const offers = alternatives.length ? h('div', { class: 'alternatives' },
       h('p', {}, ctx.t('booking.alternatives')),
       h('ul', { class: 'plain' }, alternatives.map((alt) => h('li', {}, h('button', {

@@ -2,7 +2,9 @@
 // and released bookings with the reason.
 
 import { api } from '/assets/api.js';
-import { h, notice, explain, loading } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
+import { notice, loading } from './ui.js';
 import * as data from './data.js';
 import { bookingItem } from './booking.js';
 
@@ -38,7 +40,7 @@ export default {
           + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=500`)).bookings;
       } catch (error) {
         ctx.handleAuth(error);
-        status.replaceChildren(notice('error', null, h('p', {}, explain(error, t))));
+        status.replaceChildren(notice('error', null, h('p', {}, explainProblem(error, t))));
         return;
       }
       if (!ctx.alive()) {

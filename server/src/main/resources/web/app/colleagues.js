@@ -2,7 +2,9 @@
 // switched it on sit today. Nothing about other days, and nobody who did not choose to be found.
 
 import { api } from '/assets/api.js';
-import { h, icon, notice, explain, loading, announce } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
+import { icon, notice, loading, announce } from './ui.js';
 import * as data from './data.js';
 import { placeName } from './booking.js';
 
@@ -53,7 +55,7 @@ export default {
         ctx.handleAuth(error);
         toggle.checked = !wanted;
         showState();
-        saved.replaceChildren(notice('error', t('colleagues.saveFailed'), h('p', {}, explain(error, t))));
+        saved.replaceChildren(notice('error', t('colleagues.saveFailed'), h('p', {}, explainProblem(error, t))));
       } finally {
         toggle.disabled = false;
       }
@@ -71,7 +73,7 @@ export default {
       } catch (error) {
         ctx.handleAuth(error);
         list.replaceChildren(notice('error', null, h('p', {},
-          error.status === 404 ? t('colleagues.unavailable') : explain(error, t))));
+          error.status === 404 ? t('colleagues.unavailable') : explainProblem(error, t))));
         return;
       }
       if (!ctx.alive()) {

@@ -1,7 +1,9 @@
 // Home: today's bookings with Check in, the usual desk in one tap, what is coming up, and the ways to book.
 
 import { api } from '/assets/api.js';
-import { h, icon, notice, explain, loading } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
+import { icon, notice, loading } from './ui.js';
 import * as data from './data.js';
 import { attemptBooking, bookingItem } from './booking.js';
 
@@ -65,7 +67,7 @@ export default {
       } catch (error) {
         ctx.handleAuth(error);
         todaySection.querySelector('.loading')?.remove();
-        todayList.replaceChildren(h('li', {}, notice('error', null, h('p', {}, explain(error, t)))));
+        todayList.replaceChildren(h('li', {}, notice('error', null, h('p', {}, explainProblem(error, t)))));
         return;
       }
       if (mine !== fills || !ctx.alive()) {

@@ -2,7 +2,9 @@
 // code). The session is kept in localStorage by api.js, so a reload keeps the person logged in.
 
 import { login, logout, currentSession, ApiError } from '/assets/api.js';
-import { h, notice, explain, isNetworkError } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem, isNetworkError } from '/assets/problems.js';
+import { notice } from './ui.js';
 import * as data from './data.js';
 
 export default {
@@ -74,9 +76,9 @@ export default {
         if (error instanceof ApiError && error.status === 401) {
           fail(t('login.wrong'), [username, password]);
         } else if (isNetworkError(error)) {
-          fail(t('error.network'), []);
+          fail(t('problem.network'), []);
         } else {
-          fail(explain(error, t), []);
+          fail(explainProblem(error, t), []);
         }
       } finally {
         submit.disabled = false;

@@ -1,7 +1,9 @@
 // Settings: language, the personal calendar feed (show and copy its address, revoke it), and logging out.
 
 import { api, logout } from '/assets/api.js';
-import { h, icon, notice, explain, announce, confirmDialog } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
+import { icon, notice, announce, confirmDialog } from './ui.js';
 import * as data from './data.js';
 
 export default {
@@ -48,7 +50,7 @@ export default {
         answer = await api('/api/v1/me/calendar-feed');
       } catch (error) {
         ctx.handleAuth(error);
-        feed.prepend(notice('error', null, h('p', {}, error.status === 404 ? t('settings.feedUnavailable') : explain(error, t))));
+        feed.prepend(notice('error', null, h('p', {}, error.status === 404 ? t('settings.feedUnavailable') : explainProblem(error, t))));
         return;
       }
       const url = h('input', { id: 'feed-url', type: 'text', readonly: true, value: answer.url, class: 'wide', spellcheck: 'false' });
@@ -88,7 +90,7 @@ export default {
         await api('/api/v1/me/calendar-feed', { method: 'DELETE' });
       } catch (error) {
         ctx.handleAuth(error);
-        feed.append(notice('error', null, h('p', {}, explain(error, t))));
+        feed.append(notice('error', null, h('p', {}, explainProblem(error, t))));
         return;
       }
       showFeedButton(notice('success', t('settings.revoked')));

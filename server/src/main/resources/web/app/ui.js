@@ -1,58 +1,7 @@
-// Small building blocks for the screens: an element builder (no innerHTML, so nothing a server sends can become
-// markup), icons, the live region, a confirmation dialog, and the kind explanation of any failure.
+// Small building blocks for the staff app's screens: icons, the live region, notices, a confirmation dialog and
+// form fields. Elements come from the kit's builder (/assets/dom.js), failures are explained by /assets/problems.js.
 
-import { ApiError } from '/assets/api.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** Creates an element: h('button', {class: 'primary', onclick: fn}, 'Book'). Attributes false/null are left out. */
-export function h(tag, attributes = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (value === false || value === null || value === undefined) {
-      continue;
-    }
-    if (name.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(name.slice(2), value);
-    } else if (name === 'class') {
-      el.className = value;
-    } else if (name === 'dataset') {
-      Object.assign(el.dataset, value);
-    } else if (name in el && typeof value !== 'string') {
-      el[name] = value;
-    } else {
-      el.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  append(el, children);
-  return el;
-}
-
-/** Creates an SVG element with attributes. */
-export function svg(tag, attributes = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) {
-      continue;
-    }
-    if (name.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(name.slice(2), value);
-    } else {
-      el.setAttribute(name, String(value));
-    }
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) {
-      continue;
-    }
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-}
+import { h, svg } from '/assets/dom.js';
 
 const ICONS = {
   desk: 'M3 9h18v3h-1v8h-2v-8H6v8H4v-8H3z',
@@ -133,60 +82,6 @@ export function confirmDialog({ title, lines = [], confirm, cancel, danger = fal
     dialog.showModal();
     dialog.querySelector('button.primary, button.danger').focus();
   });
-}
-
-/** True when the failure is the network (no answer at all), not the server saying no. */
-export function isNetworkError(error) {
-  // fetch() rejects with a TypeError whose message differs per browser: Failed to fetch, NetworkError, Load failed.
-  return !(error instanceof ApiError) && error?.name === 'TypeError'
-    && /fetch|network|load failed/i.test(String(error.message));
-}
-
-/**
- * A kind sentence for a failure, in the user's language: from the problem's `rule` (422), its `type` (409, 404,
- * ...), or the fact that the network is down. The server's own `detail` is English; it is shown only for kinds
- * this app does not know yet.
- */
-export function explain(error, t) {
-  if (isNetworkError(error)) {
-    return t('error.network');
-  }
-  if (!(error instanceof ApiError)) {
-    return t('error.internal');
-  }
-  const problem = error.problem || {};
-  const type = String(problem.type || '').split('/').pop();
-  if (problem.conflict) {
-    const key = `conflict.${problem.conflict}`;
-    const text = t(key);
-    if (text !== key) {
-      return text;
-    }
-  }
-  if (problem.rule) {
-    const key = `rule.${problem.rule}`;
-    const text = t(key);
-    if (text !== key) {
-      return text;
-    }
-  }
-  const known = {
-    conflict: 'error.conflict',
-    'not-found': 'error.not-found',
-    forbidden: 'error.forbidden',
-    unauthenticated: 'error.unauthenticated',
-    'invalid-request': 'error.invalid-request',
-    'service-unavailable': 'error.unavailable',
-    'internal-error': 'error.internal',
-    'idempotency-key-reused': 'error.retry-key',
-  }[type];
-  if (known) {
-    return t(known);
-  }
-  if (error.status >= 500) {
-    return t('error.internal');
-  }
-  return problem.detail || t('error.generic');
 }
 
 /** A fresh Idempotency-Key, so a retried booking request never books twice. */

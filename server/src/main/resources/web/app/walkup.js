@@ -3,7 +3,9 @@
 // Taken: say so and offer the nearest free desk. Not logged in: the app logs in first and comes back here.
 
 import { api } from '/assets/api.js';
-import { h, icon, notice, explain, loading, announce } from './ui.js';
+import { h } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
+import { icon, notice, loading, announce } from './ui.js';
 import * as data from './data.js';
 import { attemptBooking, checkIn, nearest, placeName, whenLabel, statusBadge } from './booking.js';
 
@@ -22,7 +24,7 @@ export default {
     } catch (error) {
       ctx.handleAuth(error);
       body.replaceChildren(notice('error', t('walkup.unknownTitle'),
-        h('p', {}, error.status === 404 ? t('walkup.unknown') : explain(error, t))),
+        h('p', {}, error.status === 404 ? t('walkup.unknown') : explainProblem(error, t))),
       h('a', { href: '/find', 'data-link': true, class: 'button primary' }, t('home.findDesk')));
       return;
     }
@@ -96,7 +98,7 @@ export default {
         }
       } catch (error) {
         ctx.handleAuth(error);
-        body.replaceChildren(intro, notice('info', t('walkup.notNow'), h('p', {}, explain(error, t))));
+        body.replaceChildren(intro, notice('info', t('walkup.notNow'), h('p', {}, explainProblem(error, t))));
         return;
       }
       if (!ctx.alive()) {

@@ -2,10 +2,19 @@
 // resource type. Everything goes through the estate and policy endpoints; nothing is kept here but what is shown.
 
 import { api } from '/assets/api.js';
-import { el, formatNumber, icon, saveBlob, sitePicker, table } from './ui.js';
+import { h } from '/assets/dom.js';
+import { formatNumber, icon, saveBlob, sitePicker, table } from './ui.js';
 
 const TYPES = ['desk', 'room', 'ebike', 'ecar'];
-const DESK_FEATURES = ['standing', 'dual-monitor', 'docking', 'quiet', 'wheelchair-accessible'];
+/** The features the estate knows, per type of resource (the list shows them all, a new desk takes a desk's). */
+const FEATURES = {
+  desk: ['standing', 'dual-monitor', 'docking', 'quiet', 'wheelchair-accessible'],
+  room: ['screen', 'video-conferencing', 'accessible', 'whiteboard'],
+  ebike: ['child-seat', 'cargo'],
+  ecar: ['tow-hitch', 'wheelchair-accessible'],
+};
+const DESK_FEATURES = FEATURES.desk;
+const KNOWN_FEATURES = new Set(Object.values(FEATURES).flat());
 const POLICY_FIELDS = [
   { name: 'maxDaysAhead', min: 0, max: 730 },
   { name: 'maxDurationMinutes', min: 15, max: 20160 },
@@ -24,34 +33,34 @@ export function mount(root, ctx) {
   let typeFilter = 'all';
   let search = '';
 
-  const pickerSlot = el('div', { class: 'toolbar-item' });
-  const listSlot = el('div', { 'aria-busy': 'true' }, el('p', { text: t('loading') }));
-  const countLine = el('p', { class: 'status-line', id: 'resource-count', 'aria-live': 'polite' });
-  const listMessage = el('p', { class: 'form-message', id: 'resource-message', role: 'alert' });
-  const addSlot = el('div');
-  const policySlot = el('div');
-  const filters = el('div', { class: 'toolbar' },
-    el('div', { class: 'field field-inline' },
-      el('label', { for: 'estate-type', text: t('estate.typeFilter') }),
-      el('select', { id: 'estate-type', onchange: (e) => { typeFilter = e.target.value; drawList(); } },
-        el('option', { value: 'all', text: t('estate.allTypes') }),
-        TYPES.map((type) => el('option', { value: type, text: t(`types.${type}`) })))),
-    el('div', { class: 'field field-inline' },
-      el('label', { for: 'estate-search', text: t('estate.search') }),
-      el('input', { id: 'estate-search', type: 'search', oninput: (e) => { search = e.target.value.trim().toLowerCase(); drawList(); } })),
+  const pickerSlot = h('div', { class: 'toolbar-item' });
+  const listSlot = h('div', { 'aria-busy': 'true' }, h('p', { text: t('loading') }));
+  const countLine = h('p', { class: 'status-line', id: 'resource-count', 'aria-live': 'polite' });
+  const listMessage = h('p', { class: 'form-message', id: 'resource-message', role: 'alert' });
+  const addSlot = h('div');
+  const policySlot = h('div');
+  const filters = h('div', { class: 'toolbar' },
+    h('div', { class: 'field field-inline' },
+      h('label', { for: 'estate-type', text: t('estate.typeFilter') }),
+      h('select', { id: 'estate-type', onchange: (e) => { typeFilter = e.target.value; drawList(); } },
+        h('option', { value: 'all', text: t('estate.allTypes') }),
+        TYPES.map((type) => h('option', { value: type, text: t(`types.${type}`) })))),
+    h('div', { class: 'field field-inline' },
+      h('label', { for: 'estate-search', text: t('estate.search') }),
+      h('input', { id: 'estate-search', type: 'search', oninput: (e) => { search = e.target.value.trim().toLowerCase(); drawList(); } })),
     countLine);
 
   root.append(
-    el('div', { class: 'page-head' },
-      el('h1', { text: t('estate.title') }),
-      el('div', { class: 'toolbar' }, pickerSlot)),
-    el('section', { class: 'panel', 'aria-labelledby': 'resources-title' },
-      el('h2', { id: 'resources-title', text: t('estate.resourcesTitle') }), filters, listMessage, listSlot),
-    el('section', { class: 'panel', 'aria-labelledby': 'add-desk-title' },
-      el('h2', { id: 'add-desk-title', text: t('estate.addTitle') }), addSlot),
-    el('section', { class: 'panel', 'aria-labelledby': 'policies-title' },
-      el('h2', { id: 'policies-title', text: t('policy.title') }),
-      el('p', { class: 'muted', text: t('policy.intro') }), policySlot));
+    h('div', { class: 'page-head' },
+      h('h1', { text: t('estate.title') }),
+      h('div', { class: 'toolbar' }, pickerSlot)),
+    h('section', { class: 'panel', 'aria-labelledby': 'resources-title' },
+      h('h2', { id: 'resources-title', text: t('estate.resourcesTitle') }), filters, listMessage, listSlot),
+    h('section', { class: 'panel', 'aria-labelledby': 'add-desk-title' },
+      h('h2', { id: 'add-desk-title', text: t('estate.addTitle') }), addSlot),
+    h('section', { class: 'panel', 'aria-labelledby': 'policies-title' },
+      h('h2', { id: 'policies-title', text: t('policy.title') }),
+      h('p', { class: 'muted', text: t('policy.intro') }), policySlot));
 
   async function start() {
     try {
@@ -97,36 +106,36 @@ export function mount(root, ctx) {
       && (!search || r.name.toLowerCase().includes(search) || r.id.includes(search)));
     countLine.textContent = t('estate.count', { shown: formatNumber(shown.length, ctx.language),
       total: formatNumber(resources.length, ctx.language) });
-    listSlot.replaceChildren(el('div', { class: 'table-scroll' }, table(t('estate.resourcesCaption', { site: site.name }),
+    listSlot.replaceChildren(h('div', { class: 'table-scroll' }, table(t('estate.resourcesCaption', { site: site.name }),
       [t('estate.nameAndId'), t('estate.type'), t('estate.floorAndZone'), t('estate.features'),
         t('estate.status'), t('estate.action')],
       shown.map((r) => [
-        el('span', { class: 'stack' }, el('span', { text: r.name }), el('code', { class: 'muted', text: r.id }),
-          r.sensorId ? el('span', { class: 'muted small' }, `${t('live.sensor')}: `, el('code', { text: r.sensorId })) : null),
+        h('span', { class: 'stack' }, h('span', { text: r.name }), h('code', { class: 'muted', text: r.id }),
+          r.sensorId ? h('span', { class: 'muted small' }, `${t('live.sensor')}: `, h('code', { text: r.sensorId })) : null),
         t(`type.${r.type}`),
-        el('span', { class: 'stack' }, el('span', { text: floorName(r.floorId) }),
-          r.zoneId ? el('span', { class: 'muted small', text: zoneName(r.floorId, r.zoneId) }) : null),
-        r.features.map((f) => t(`feature.${f}`)).join(', ') || '–',
+        h('span', { class: 'stack' }, h('span', { text: floorName(r.floorId) }),
+          r.zoneId ? h('span', { class: 'muted small', text: zoneName(r.floorId, r.zoneId) }) : null),
+        r.features.map((f) => (KNOWN_FEATURES.has(f) ? t(`feature.${f}`) : f)).join(', ') || '–',
         serviceBadge(r),
-        el('div', { class: 'actions' }, serviceButton(r), r.type === 'desk' ? qrButton(r) : null)]),
+        h('div', { class: 'actions' }, serviceButton(r), r.type === 'desk' ? qrButton(r) : null)]),
       { rowHeader: true, captionHidden: true, class: 'data resources' })));
   }
 
   function serviceBadge(resource) {
-    const badge = el('span', { class: `state state-${resource.inService ? 'free' : 'out-of-service'}` },
-      icon(resource.inService ? 'free' : 'out-of-service'),
-      el('span', { text: t(resource.inService ? 'estate.inService' : 'estate.outOfService') }));
+    const badge = h('span', { class: `state st-${resource.inService ? 'free' : 'out-of-service'}` },
+      icon(resource.inService ? 'done' : 'stopped'),
+      h('span', { text: t(resource.inService ? 'estate.inService' : 'estate.outOfService') }));
     badge.dataset.resource = resource.id;
     return badge;
   }
 
   function serviceButton(resource) {
-    const button = el('button', { type: 'button', class: 'button-small' });
+    const button = h('button', { type: 'button', class: 'button-small' });
     button.dataset.resource = resource.id;
     const label = () => {
       button.replaceChildren(
-        el('span', { text: t(resource.inService ? 'estate.takeOut' : 'estate.putBack') }),
-        el('span', { class: 'visually-hidden', text: `: ${resource.name}` }));
+        h('span', { text: t(resource.inService ? 'estate.takeOut' : 'estate.putBack') }),
+        h('span', { class: 'visually-hidden', text: `: ${resource.name}` }));
     };
     label();
     button.addEventListener('click', async () => {
@@ -142,7 +151,7 @@ export function mount(root, ctx) {
         label();
         ctx.announce(t(resource.inService ? 'estate.nowInService' : 'estate.nowOutOfService', { name: resource.name }));
       } catch (error) {
-        listMessage.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+        listMessage.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       } finally {
         button.disabled = false;
         button.focus();
@@ -153,8 +162,8 @@ export function mount(root, ctx) {
 
   /** The desk's printable QR label (it opens the staff app's walk-up page), fetched with the token and saved. */
   function qrButton(resource) {
-    const button = el('button', { type: 'button', class: 'button-small' }, icon('download'),
-      el('span', { text: t('estate.qr') }), el('span', { class: 'visually-hidden', text: `: ${resource.name}` }));
+    const button = h('button', { type: 'button', class: 'button-small' }, icon('download'),
+      h('span', { text: t('estate.qr') }), h('span', { class: 'visually-hidden', text: `: ${resource.name}` }));
     button.addEventListener('click', async () => {
       listMessage.replaceChildren();
       try {
@@ -166,27 +175,27 @@ export function mount(root, ctx) {
         }
         saveBlob(await response.blob(), `qr-${resource.id}.svg`);
       } catch (error) {
-        listMessage.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+        listMessage.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       }
     });
     return button;
   }
 
   function addDeskForm() {
-    const message = el('div', { class: 'form-message', id: 'add-desk-message', role: 'status' });
-    const idInput = el('input', { id: 'desk-id', name: 'id', required: true, pattern: ID_PATTERN, maxlength: 64,
+    const message = h('div', { class: 'form-message', id: 'add-desk-message', role: 'status' });
+    const idInput = h('input', { id: 'desk-id', name: 'id', required: true, pattern: ID_PATTERN, maxlength: 64,
       autocomplete: 'off', spellcheck: 'false' });
     let idTouched = false;
     idInput.addEventListener('input', () => { idTouched = true; });
     // New desks usually join the floors that already have desks.
     const deskFloor = site.floors.find((f) => resources.some((r) => r.type === 'desk' && r.floorId === f.id))?.id;
-    const floorSelect = el('select', { id: 'desk-floor', name: 'floorId', required: true },
-      site.floors.map((f) => el('option', { value: f.id, text: f.name, selected: f.id === deskFloor })));
-    const zoneSelect = el('select', { id: 'desk-zone', name: 'zoneId' });
+    const floorSelect = h('select', { id: 'desk-floor', name: 'floorId', required: true },
+      site.floors.map((f) => h('option', { value: f.id, text: f.name, selected: f.id === deskFloor })));
+    const zoneSelect = h('select', { id: 'desk-zone', name: 'zoneId' });
     const fillZones = () => {
       const floor = site.floors.find((f) => f.id === floorSelect.value);
-      zoneSelect.replaceChildren(el('option', { value: '', text: t('estate.noZone') }),
-        ...(floor?.zones || []).map((z) => el('option', { value: z.id, text: z.name })));
+      zoneSelect.replaceChildren(h('option', { value: '', text: t('estate.noZone') }),
+        ...(floor?.zones || []).map((z) => h('option', { value: z.id, text: z.name })));
       if (!idTouched) {
         idInput.value = nextDeskId(floorSelect.value);
       }
@@ -196,31 +205,31 @@ export function mount(root, ctx) {
       if (hint) {
         control.setAttribute('aria-describedby', `${id}-hint`);
       }
-      return el('div', { class: 'field' },
-        el('label', { for: id, text: label }), control,
-        hint ? el('span', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
-        el('span', { class: 'field-error', id: `${id}-error` }));
+      return h('div', { class: 'field' },
+        h('label', { for: id, text: label }), control,
+        hint ? h('span', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
+        h('span', { class: 'field-error', id: `${id}-error` }));
     };
-    const number = (id, name) => el('input', { id, name, type: 'number', min: 0, max: 10000, step: 0.1, inputmode: 'decimal' });
-    const form = el('form', { id: 'add-desk', class: 'form-grid', novalidate: true },
-      field('desk-name', t('estate.name'), el('input', { id: 'desk-name', name: 'name', required: true, maxlength: 200 })),
+    const number = (id, name) => h('input', { id, name, type: 'number', min: 0, max: 10000, step: 0.1, inputmode: 'decimal' });
+    const form = h('form', { id: 'add-desk', class: 'form-grid', novalidate: true },
+      field('desk-name', t('estate.name'), h('input', { id: 'desk-name', name: 'name', required: true, maxlength: 200 })),
       field('desk-id', t('estate.id'), idInput, t('estate.idHint')),
       field('desk-floor', t('live.floor'), floorSelect),
       field('desk-zone', t('live.zone'), zoneSelect),
-      el('fieldset', { class: 'field features' },
-        el('legend', { text: t('estate.features') }),
-        DESK_FEATURES.map((f) => el('label', { class: 'check' },
-          el('input', { type: 'checkbox', name: 'features', value: f }), el('span', { text: t(`feature.${f}`) })))),
-      el('fieldset', { class: 'field position' },
-        el('legend', { text: t('estate.position') }),
-        el('span', { class: 'hint', id: 'position-hint', text: t('estate.positionHint') }),
-        el('div', { class: 'pair' },
+      h('fieldset', { class: 'field features' },
+        h('legend', { text: t('estate.features') }),
+        DESK_FEATURES.map((f) => h('label', { class: 'check' },
+          h('input', { type: 'checkbox', name: 'features', value: f }), h('span', { text: t(`feature.${f}`) })))),
+      h('fieldset', { class: 'field position' },
+        h('legend', { text: t('estate.position') }),
+        h('span', { class: 'hint', id: 'position-hint', text: t('estate.positionHint') }),
+        h('div', { class: 'pair' },
           field('desk-x', t('estate.x'), number('desk-x', 'x')),
           field('desk-y', t('estate.y'), number('desk-y', 'y')))),
-      field('desk-sensor', t('estate.sensorId'), el('input', { id: 'desk-sensor', name: 'sensorId', maxlength: 128,
+      field('desk-sensor', t('estate.sensorId'), h('input', { id: 'desk-sensor', name: 'sensorId', maxlength: 128,
         autocomplete: 'off', spellcheck: 'false' }), t('estate.sensorHint')),
-      el('div', { class: 'form-actions' },
-        el('button', { type: 'submit', class: 'button' }, t('estate.addSubmit')), message));
+      h('div', { class: 'form-actions' },
+        h('button', { type: 'submit', class: 'button' }, t('estate.addSubmit')), message));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       clearErrors(form);
@@ -266,15 +275,15 @@ export function mount(root, ctx) {
         form.reset();
         idTouched = false;
         fillZones();
-        message.replaceChildren(icon('free'), el('span', { text: t('estate.added', { name: created.name, id: created.id }) }));
+        message.replaceChildren(icon('done'), h('span', { text: t('estate.added', { name: created.name, id: created.id }) }));
       } catch (error) {
         const fieldErrors = (error.problem?.errors || []).map((f) => [`desk-${{ id: 'id', name: 'name', floorId: 'floor',
           zoneId: 'zone', sensorId: 'sensor', position: 'x' }[f.name] || f.name}`, f.reason]);
         if (error.status === 409) {
-          fieldErrors.push(['desk-id', error.problem?.detail || t('error.409')]);
+          fieldErrors.push(['desk-id', ctx.problemText(error)]);
         }
         showErrors(form, fieldErrors);
-        message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+        message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       }
     });
     fillZones();
@@ -301,7 +310,7 @@ export function mount(root, ctx) {
       if (stopped) {
         return;
       }
-      policySlot.replaceChildren(el('div', { class: 'policies' }, policies.map(policyForm)));
+      policySlot.replaceChildren(h('div', { class: 'policies' }, policies.map(policyForm)));
     } catch (error) {
       policySlot.replaceChildren(errorText(error));
     }
@@ -309,21 +318,21 @@ export function mount(root, ctx) {
 
   function policyForm(policy) {
     const type = policy.resourceType;
-    const message = el('div', { class: 'form-message', role: 'status', id: `policy-${type}-message` });
-    const form = el('form', { class: 'policy', id: `policy-${type}`, novalidate: true },
-      el('fieldset', {},
-        el('legend', { text: t(`types.${type}`) }),
+    const message = h('div', { class: 'form-message', role: 'status', id: `policy-${type}-message` });
+    const form = h('form', { class: 'policy', id: `policy-${type}`, novalidate: true },
+      h('fieldset', {},
+        h('legend', { text: t(`types.${type}`) }),
         POLICY_FIELDS.map((f) => {
           const id = `policy-${type}-${f.name}`;
-          return el('div', { class: 'field field-row' },
-            el('label', { for: id, text: t(`policy.${f.name}`) }),
-            el('input', { id, name: f.name, type: 'number', min: f.min, max: f.max, step: 1, required: true,
+          return h('div', { class: 'field field-row' },
+            h('label', { for: id, text: t(`policy.${f.name}`) }),
+            h('input', { id, name: f.name, type: 'number', min: f.min, max: f.max, step: 1, required: true,
               value: String(policy[f.name]), class: 'input-number', 'aria-describedby': `${id}-error` }),
-            el('span', { class: 'field-error', id: `${id}-error` }));
+            h('span', { class: 'field-error', id: `${id}-error` }));
         }),
-        el('div', { class: 'form-actions' },
-          el('button', { type: 'submit', class: 'button' },
-            el('span', { text: t('policy.save') }), el('span', { class: 'visually-hidden', text: ` ${t(`types.${type}`)}` })),
+        h('div', { class: 'form-actions' },
+          h('button', { type: 'submit', class: 'button' },
+            h('span', { text: t('policy.save') }), h('span', { class: 'visually-hidden', text: ` ${t(`types.${type}`)}` })),
           message)));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -345,16 +354,16 @@ export function mount(root, ctx) {
       }
       try {
         await api(`/api/v1/policies/${type}`, { method: 'PUT', body });
-        message.replaceChildren(icon('free'), el('span', { text: t('policy.saved') }));
+        message.replaceChildren(icon('done'), h('span', { text: t('policy.saved') }));
       } catch (error) {
-        message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+        message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       }
     });
     return form;
   }
 
   function errorText(error) {
-    return el('p', { class: 'error-text', role: 'alert', text: ctx.problemText(error) });
+    return h('p', { class: 'error-text', role: 'alert', text: ctx.problemText(error) });
   }
 
   start();

@@ -4,9 +4,8 @@
 // public open-data file.
 
 import { api } from '/assets/api.js';
-import {
-  addDays, el, formatLocalDate, formatNumber, icon, locale, localToday, saveBlob, svg, table,
-} from './ui.js';
+import { h, svg } from '/assets/dom.js';
+import { addDays, formatLocalDate, formatNumber, icon, locale, localToday, saveBlob, table } from './ui.js';
 
 const TYPES = ['desk', 'room', 'ebike', 'ecar'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -32,11 +31,11 @@ export function mount(root, ctx) {
   let query = null;
   let measure = 'bookedPercent';
 
-  const formSlot = el('div');
-  const message = el('p', { class: 'form-message', id: 'insights-message', role: 'alert' });
-  const content = el('div', { id: 'insights-content' });
+  const formSlot = h('div');
+  const message = h('p', { class: 'form-message', id: 'insights-message', role: 'alert' });
+  const content = h('div', { id: 'insights-content' });
   root.append(
-    el('div', { class: 'page-head' }, el('h1', { text: t('insights.title') })),
+    h('div', { class: 'page-head' }, h('h1', { text: t('insights.title') })),
     formSlot, message, content);
 
   async function start() {
@@ -56,45 +55,45 @@ export function mount(root, ctx) {
       formSlot.replaceChildren(periodForm());
       await load();
     } catch (error) {
-      message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+      message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
     }
   }
 
   function periodForm() {
-    const siteSelect = el('select', { id: 'insights-site', name: 'siteId' },
-      sites.map((s) => el('option', { value: s.id, text: s.name, selected: s.id === query.siteId })));
-    const zoneSelect = el('select', { id: 'insights-zone', name: 'zoneId' });
+    const siteSelect = h('select', { id: 'insights-site', name: 'siteId' },
+      sites.map((s) => h('option', { value: s.id, text: s.name, selected: s.id === query.siteId })));
+    const zoneSelect = h('select', { id: 'insights-zone', name: 'zoneId' });
     const fillZones = () => {
       const chosen = sites.find((s) => s.id === siteSelect.value);
-      zoneSelect.replaceChildren(el('option', { value: '', text: t('insights.allZones') }),
-        ...chosen.floors.flatMap((f) => (f.zones || []).map((z) => el('option', {
+      zoneSelect.replaceChildren(h('option', { value: '', text: t('insights.allZones') }),
+        ...chosen.floors.flatMap((f) => (f.zones || []).map((z) => h('option', {
           value: z.id, text: `${z.name} (${f.name})`, selected: z.id === query.zoneId,
         }))));
     };
     siteSelect.addEventListener('change', () => { query.zoneId = ''; fillZones(); });
     fillZones();
-    const field = (id, label, control) => el('div', { class: 'field' }, el('label', { for: id, text: label }), control);
-    const form = el('form', { class: 'panel period', id: 'insights-form', novalidate: true },
+    const field = (id, label, control) => h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
+    const form = h('form', { class: 'panel period', id: 'insights-form', novalidate: true },
       field('insights-site', t('site.label'), siteSelect),
       field('insights-zone', t('live.zone'), zoneSelect),
-      field('insights-type', t('estate.type'), el('select', { id: 'insights-type', name: 'type' },
-        TYPES.map((type) => el('option', { value: type, text: t(`types.${type}`), selected: type === query.type })))),
-      field('insights-from', t('insights.from'), el('input', { id: 'insights-from', name: 'from', type: 'date',
+      field('insights-type', t('estate.type'), h('select', { id: 'insights-type', name: 'type' },
+        TYPES.map((type) => h('option', { value: type, text: t(`types.${type}`), selected: type === query.type })))),
+      field('insights-from', t('insights.from'), h('input', { id: 'insights-from', name: 'from', type: 'date',
         value: query.from, required: true })),
-      field('insights-to', t('insights.to'), el('input', { id: 'insights-to', name: 'to', type: 'date',
+      field('insights-to', t('insights.to'), h('input', { id: 'insights-to', name: 'to', type: 'date',
         value: query.to, required: true })),
-      el('div', { class: 'field period-submit' }, el('button', { type: 'submit', class: 'button' }, t('insights.show'))));
+      h('div', { class: 'field period-submit' }, h('button', { type: 'submit', class: 'button' }, t('insights.show'))));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const data = new FormData(form);
       const from = String(data.get('from'));
       const to = String(data.get('to'));
       if (!validDate(from) || !validDate(to) || from > to) {
-        message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: t('insights.badPeriod') }));
+        message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: t('insights.badPeriod') }));
         return;
       }
       if (daysBetween(from, to) + 1 > MAX_DAYS) {
-        message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: t('insights.tooLong', { max: MAX_DAYS }) }));
+        message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: t('insights.tooLong', { max: MAX_DAYS }) }));
         return;
       }
       query = { siteId: String(data.get('siteId')), zoneId: String(data.get('zoneId')), type: String(data.get('type')), from, to };
@@ -136,7 +135,7 @@ export function mount(root, ctx) {
       ctx.announce(t('insights.loaded', { site: site.name }));
     } catch (error) {
       content.replaceChildren();
-      message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: error.status === 404
+      message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: error.status === 404
         ? t('insights.unavailable') : ctx.problemText(error) }));
     } finally {
       content.removeAttribute('aria-busy');
@@ -148,7 +147,7 @@ export function mount(root, ctx) {
       summary(u),
       heatmapSection(u),
       daysSection(u),
-      el('div', { class: 'floors-grid' }, peakSection(u), ratesSection(u)),
+      h('div', { class: 'floors-grid' }, peakSection(u), ratesSection(u)),
       zonesSection(u),
       vehiclesSection(vehicles),
       exportSection());
@@ -168,13 +167,13 @@ export function mount(root, ctx) {
 
   function summary(u) {
     const s = u.summary;
-    const card = (id, label, value, note) => el('li', { class: 'card', id },
-      el('span', { class: 'card-label', text: label }), el('span', { class: 'card-value', text: value }),
-      note ? el('span', { class: 'card-note', text: note }) : null);
-    return el('section', { class: 'summary', 'aria-labelledby': 'insights-summary-title' },
-      el('h2', { id: 'insights-summary-title', text: t('insights.summaryTitle') }),
-      el('p', { class: 'muted', id: 'insights-scope', text: scope(u) }),
-      el('ul', { class: 'cards' },
+    const card = (id, label, value, note) => h('li', { class: 'card', id },
+      h('span', { class: 'card-label', text: label }), h('span', { class: 'card-value', text: value }),
+      note ? h('span', { class: 'card-note', text: note }) : null);
+    return h('section', { class: 'summary', 'aria-labelledby': 'insights-summary-title' },
+      h('h2', { id: 'insights-summary-title', text: t('insights.summaryTitle') }),
+      h('p', { class: 'muted', id: 'insights-scope', text: scope(u) }),
+      h('ul', { class: 'cards' },
         card('card-booked', t('insights.booked'), pct(s.bookedPercent), t('insights.bookedNote')),
         card('card-occupied', t('insights.occupied'), pct(s.occupiedPercent), t('insights.occupiedNote')),
         card('card-noshow-rate', t('insights.noShowRate'), pct(s.noShowPercent), t('insights.noShowRateNote', { count: n(s.noShows) })),
@@ -184,49 +183,49 @@ export function mount(root, ctx) {
   }
 
   function heatmapSection(u) {
-    const slot = el('div', { class: 'heatmap-slot' });
+    const slot = h('div', { class: 'heatmap-slot' });
     const drawHeatmap = () => slot.replaceChildren(heatmap(u.heatmap), heatmapLegend(),
-      el('details', { class: 'desk-list', id: 'heatmap-numbers' },
-        el('summary', { text: t('insights.heatmapNumbers') }), heatmapTable(u.heatmap)));
-    const choice = (value, label) => el('label', { class: 'check' },
-      el('input', { type: 'radio', name: 'measure', value, checked: measure === value,
+      h('details', { class: 'desk-list', id: 'heatmap-numbers' },
+        h('summary', { text: t('insights.heatmapNumbers') }), heatmapTable(u.heatmap)));
+    const choice = (value, label) => h('label', { class: 'check' },
+      h('input', { type: 'radio', name: 'measure', value, checked: measure === value,
         onchange: () => { measure = value; drawHeatmap(); } }),
-      el('span', { text: label }));
+      h('span', { text: label }));
     drawHeatmap();
-    return el('section', { class: 'panel', 'aria-labelledby': 'heatmap-title' },
-      el('h2', { id: 'heatmap-title', text: t('insights.heatmapTitle') }),
-      el('fieldset', { class: 'measure' }, el('legend', { text: t('insights.measure') }),
+    return h('section', { class: 'panel', 'aria-labelledby': 'heatmap-title' },
+      h('h2', { id: 'heatmap-title', text: t('insights.heatmapTitle') }),
+      h('fieldset', { class: 'measure' }, h('legend', { text: t('insights.measure') }),
         choice('bookedPercent', t('insights.booked')), choice('occupiedPercent', t('insights.occupied'))),
       slot);
   }
 
-  function heatmap(h) {
+  function heatmap(grid) {
     const left = 104;
     // As wide as the panel allows (a desktop panel is about 1150 px), within what still reads as a grid.
-    const cellW = Math.max(48, Math.min(84, Math.floor((1120 - left) / Math.max(h.hours.length, 1))));
+    const cellW = Math.max(48, Math.min(84, Math.floor((1120 - left) / Math.max(grid.hours.length, 1))));
     const cellH = 40;
     const top = 28;
-    const width = left + cellW * h.hours.length;
+    const width = left + cellW * grid.hours.length;
     const height = top + cellH * 7;
-    const values = h.rows.flatMap((row) => row[measure] || []).filter((v) => v !== null && v !== undefined);
+    const values = grid.rows.flatMap((row) => row[measure] || []).filter((v) => v !== null && v !== undefined);
     let busiest = null;
-    h.rows.forEach((row, w) => (row[measure] || []).forEach((v, i) => {
+    grid.rows.forEach((row, w) => (row[measure] || []).forEach((v, i) => {
       if (v !== null && v !== undefined && (!busiest || v > busiest.v)) {
         busiest = { v, w, i };
       }
     }));
     const label = values.length
       ? t('insights.heatmapLabel', { measure: t(measure === 'bookedPercent' ? 'insights.booked' : 'insights.occupied'),
-        day: weekdayName(WEEKDAYS[busiest.w], 'long'), hour: hourLabel(h.hours[busiest.i]), value: pct(busiest.v) })
+        day: weekdayName(WEEKDAYS[busiest.w], 'long'), hour: hourLabel(grid.hours[busiest.i]), value: pct(busiest.v) })
       : t('insights.heatmapEmpty');
     const chart = svg('svg', { class: 'heatmap', id: 'heatmap', viewBox: `0 0 ${width} ${height}`, width, height,
       role: 'img', 'aria-label': label });
-    h.hours.forEach((hour, i) => chart.append(svg('text', { x: left + cellW * i + cellW / 2, y: top - 10,
+    grid.hours.forEach((hour, i) => chart.append(svg('text', { x: left + cellW * i + cellW / 2, y: top - 10,
       class: 'axis', 'text-anchor': 'middle' }, hourLabel(hour))));
-    h.rows.forEach((row, w) => {
+    grid.rows.forEach((row, w) => {
       chart.append(svg('text', { x: left - 12, y: top + cellH * w + cellH / 2 + 5, class: 'axis', 'text-anchor': 'end' },
         weekdayName(row.weekday || WEEKDAYS[w], 'short')));
-      h.hours.forEach((hour, i) => {
+      grid.hours.forEach((hour, i) => {
         const v = row[measure]?.[i];
         const x = left + cellW * i;
         const y = top + cellH * w;
@@ -245,27 +244,27 @@ export function mount(root, ctx) {
     chart.prepend(svg('defs', {}, svg('pattern', { id: 'closed', width: 8, height: 8, patternUnits: 'userSpaceOnUse',
       patternTransform: 'rotate(45)' }, svg('rect', { width: 8, height: 8, fill: '#eef0f2' }),
     svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#c5cbd2', 'stroke-width': 3 }))));
-    return el('div', { class: 'chart-scroll' }, chart);
+    return h('div', { class: 'chart-scroll' }, chart);
   }
 
   function heatmapLegend() {
-    return el('div', { class: 'scale' },
-      el('span', { class: 'scale-title', text: t('insights.scaleTitle') }),
-      el('ul', { class: 'scale-steps' }, SCALE.map((step, i) => {
-        const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+    return h('div', { class: 'scale' },
+      h('span', { class: 'scale-title', text: t('insights.scaleTitle') }),
+      h('ul', { class: 'scale-steps' }, SCALE.map((step, i) => {
+        const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
         swatch.style.background = step.fill;
         const to = SCALE[i + 1]?.from ?? 100;
-        return el('li', {}, swatch, el('span', { text: `${step.from}–${to} %` }));
+        return h('li', {}, swatch, h('span', { text: `${step.from}–${to} %` }));
       }),
-      el('li', {}, el('span', { class: 'swatch swatch-closed', 'aria-hidden': 'true' }), el('span', { text: t('insights.closed') }))));
+      h('li', {}, h('span', { class: 'swatch swatch-closed', 'aria-hidden': 'true' }), h('span', { text: t('insights.closed') }))));
   }
 
-  function heatmapTable(h) {
+  function heatmapTable(grid) {
     return table(t('insights.heatmapCaption', { measure: t(measure === 'bookedPercent' ? 'insights.booked' : 'insights.occupied') }),
-      [t('insights.weekday'), ...h.hours.map(hourLabel)],
-      h.rows.map((row) => [weekdayName(row.weekday, 'long'),
-        ...h.hours.map((hour, i) => pct(row[measure]?.[i], 1))]),
-      { rowHeader: true, numeric: h.hours.map((_, i) => i + 1), class: 'data compact heatmap-table' });
+      [t('insights.weekday'), ...grid.hours.map(hourLabel)],
+      grid.rows.map((row) => [weekdayName(row.weekday, 'long'),
+        ...grid.hours.map((hour, i) => pct(row[measure]?.[i], 1))]),
+      { rowHeader: true, numeric: grid.hours.map((_, i) => i + 1), class: 'data compact heatmap-table' });
   }
 
   function daysSection(u) {
@@ -307,15 +306,15 @@ export function mount(root, ctx) {
     chart.prepend(svg('defs', {}, svg('pattern', { id: 'day-closed', width: 6, height: 6, patternUnits: 'userSpaceOnUse',
       patternTransform: 'rotate(45)' }, svg('rect', { width: 6, height: 6, fill: '#f3f5f7' }),
     svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#d5dae0', 'stroke-width': 2 }))));
-    const legend = el('ul', { class: 'chart-legend' },
-      el('li', {}, el('span', { class: 'key key-booked', 'aria-hidden': 'true' }), el('span', { text: t('insights.bookedBar') })),
-      el('li', {}, el('span', { class: 'key key-occupied', 'aria-hidden': 'true' }), el('span', { text: t('insights.occupiedMark') })),
-      el('li', {}, el('span', { class: 'key key-closed', 'aria-hidden': 'true' }), el('span', { text: t('insights.closedDay') })));
-    return el('section', { class: 'panel', 'aria-labelledby': 'days-title' },
-      el('h2', { id: 'days-title', text: t('insights.daysTitle') }),
-      el('div', { class: 'chart-scroll' }, chart), legend,
-      el('details', { class: 'desk-list', id: 'days-numbers' },
-        el('summary', { text: t('insights.daysNumbers') }),
+    const legend = h('ul', { class: 'chart-legend' },
+      h('li', {}, h('span', { class: 'key key-booked', 'aria-hidden': 'true' }), h('span', { text: t('insights.bookedBar') })),
+      h('li', {}, h('span', { class: 'key key-occupied', 'aria-hidden': 'true' }), h('span', { text: t('insights.occupiedMark') })),
+      h('li', {}, h('span', { class: 'key key-closed', 'aria-hidden': 'true' }), h('span', { text: t('insights.closedDay') })));
+    return h('section', { class: 'panel', 'aria-labelledby': 'days-title' },
+      h('h2', { id: 'days-title', text: t('insights.daysTitle') }),
+      h('div', { class: 'chart-scroll' }, chart), legend,
+      h('details', { class: 'desk-list', id: 'days-numbers' },
+        h('summary', { text: t('insights.daysNumbers') }),
         table(t('insights.daysTitle'), [t('insights.date'), t('insights.booked'), t('insights.occupied'),
           t('insights.bookings'), t('insights.checkedIn'), t('insights.noShows'), t('insights.walkIns')],
         days.map((d) => [formatLocalDate(d.date, ctx.language, { weekday: 'short', day: 'numeric', month: 'short' }),
@@ -325,9 +324,9 @@ export function mount(root, ctx) {
   }
 
   function peakSection(u) {
-    return el('section', { class: 'panel', 'aria-labelledby': 'peak-title' },
-      el('h2', { id: 'peak-title', text: t('insights.peakTitle') }),
-      u.peakDays.length === 0 ? el('p', { class: 'muted', text: t('insights.none') })
+    return h('section', { class: 'panel', 'aria-labelledby': 'peak-title' },
+      h('h2', { id: 'peak-title', text: t('insights.peakTitle') }),
+      u.peakDays.length === 0 ? h('p', { class: 'muted', text: t('insights.none') })
         : table(t('insights.peakTitle'), [t('insights.date'), t('insights.booked'), t('insights.occupied'), t('insights.bookings')],
           u.peakDays.map((d) => [formatLocalDate(d.date, ctx.language, { weekday: 'long', day: 'numeric', month: 'long' }),
             pct(d.bookedPercent, 1), pct(d.occupiedPercent, 1), n(d.bookings)]),
@@ -336,11 +335,11 @@ export function mount(root, ctx) {
 
   function ratesSection(u) {
     const s = u.summary;
-    const row = (label, value, detail) => el('div', { class: 'rate' },
-      el('dt', { text: label }), el('dd', {}, el('strong', { text: pct(value, 1) }), el('span', { class: 'muted', text: ` ${detail}` })));
-    return el('section', { class: 'panel', 'aria-labelledby': 'rates-title' },
-      el('h2', { id: 'rates-title', text: t('insights.ratesTitle') }),
-      el('dl', { class: 'rates' },
+    const row = (label, value, detail) => h('div', { class: 'rate' },
+      h('dt', { text: label }), h('dd', {}, h('strong', { text: pct(value, 1) }), h('span', { class: 'muted', text: ` ${detail}` })));
+    return h('section', { class: 'panel', 'aria-labelledby': 'rates-title' },
+      h('h2', { id: 'rates-title', text: t('insights.ratesTitle') }),
+      h('dl', { class: 'rates' },
         row(t('insights.noShowRate'), s.noShowPercent, t('insights.noShowRateDetail', { noShows: n(s.noShows), checkedIn: n(s.checkedIn) })),
         row(t('insights.walkInRate'), s.walkInPercent, t('insights.walkInRateDetail', { walkIns: n(s.walkIns), checkedIn: n(s.checkedIn) })),
         row(t('insights.booked'), s.bookedPercent, t('insights.bookedDetail', { hours: n(Math.round(s.resourceHours)) })),
@@ -349,9 +348,9 @@ export function mount(root, ctx) {
 
   function zonesSection(u) {
     const floorName = (id) => site.floors.find((f) => f.id === id)?.name || '–';
-    return el('section', { class: 'panel', 'aria-labelledby': 'zones-title' },
-      el('h2', { id: 'zones-title', text: t('insights.zonesTitle') }),
-      u.zones.length === 0 ? el('p', { class: 'muted', text: t('insights.none') })
+    return h('section', { class: 'panel', 'aria-labelledby': 'zones-title' },
+      h('h2', { id: 'zones-title', text: t('insights.zonesTitle') }),
+      u.zones.length === 0 ? h('p', { class: 'muted', text: t('insights.none') })
         : table(t('insights.zonesTitle'), [t('live.zone'), t('live.floor'), t('insights.resources'), t('insights.booked'),
           t('insights.occupied'), t('insights.bookings'), t('insights.noShows'), t('insights.noShowRate'), t('insights.walkIns')],
         u.zones.map((z) => [z.name || t('insights.noZone'), z.floorId ? floorName(z.floorId) : '–', n(z.resources),
@@ -364,16 +363,16 @@ export function mount(root, ctx) {
     if (value === null || value === undefined) {
       return '–';
     }
-    const fill = el('span', { class: 'share-fill' });
+    const fill = h('span', { class: 'share-fill' });
     fill.style.width = `${Math.max(0, Math.min(100, value))}%`;
-    return el('span', { class: 'share' }, el('span', { class: 'share-bar', 'aria-hidden': 'true' }, fill),
-      el('span', { class: 'share-text', text: pct(value, 1) }));
+    return h('span', { class: 'share' }, h('span', { class: 'share-bar', 'aria-hidden': 'true' }, fill),
+      h('span', { class: 'share-text', text: pct(value, 1) }));
   }
 
   function vehiclesSection(v) {
-    return el('section', { class: 'panel', 'aria-labelledby': 'vehicle-use-title' },
-      el('h2', { id: 'vehicle-use-title', text: t('insights.vehiclesTitle') }),
-      !v.vehicles.length ? el('p', { class: 'muted', text: t('insights.noVehicles') })
+    return h('section', { class: 'panel', 'aria-labelledby': 'vehicle-use-title' },
+      h('h2', { id: 'vehicle-use-title', text: t('insights.vehiclesTitle') }),
+      !v.vehicles.length ? h('p', { class: 'muted', text: t('insights.noVehicles') })
         : table(t('insights.vehiclesTitle'), [t('live.vehicle'), t('live.type'), t('insights.bookings'), t('insights.trips'),
           t('insights.hoursBooked'), t('insights.booked'), t('insights.inUse'), t('insights.noShows')],
         v.vehicles.map((x) => [x.name, t(`type.${x.type}`), n(x.bookings), n(x.trips),
@@ -382,10 +381,10 @@ export function mount(root, ctx) {
   }
 
   function exportSection() {
-    const status = el('span', { class: 'form-message', role: 'status', id: 'export-status' });
+    const status = h('span', { class: 'form-message', role: 'status', id: 'export-status' });
     const csvParams = new URLSearchParams({ siteId: query.siteId, from: query.from, to: query.to, type: query.type });
-    const download = el('button', { type: 'button', class: 'button', id: 'export-csv' }, icon('download'),
-      el('span', { text: t('insights.exportCsv') }));
+    const download = h('button', { type: 'button', class: 'button', id: 'export-csv' }, icon('download'),
+      h('span', { text: t('insights.exportCsv') }));
     download.addEventListener('click', async () => {
       status.replaceChildren();
       download.disabled = true;
@@ -397,25 +396,25 @@ export function mount(root, ctx) {
         const disposition = response.headers.get('Content-Disposition') || '';
         const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || `flexplek-${query.siteId}-${query.from}-${query.to}.csv`;
         saveBlob(await response.blob(), name);
-        status.replaceChildren(icon('free'), el('span', { text: t('insights.exported', { name }) }));
+        status.replaceChildren(icon('done'), h('span', { text: t('insights.exported', { name }) }));
       } catch (error) {
-        status.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+        status.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       } finally {
         download.disabled = false;
       }
     });
     // The server leaves out today and later days itself: open data holds complete days only.
     const openData = `/api/v1/open-data/occupancy.csv?${new URLSearchParams({ from: query.from, to: query.to })}`;
-    return el('section', { class: 'panel', 'aria-labelledby': 'export-title' },
-      el('h2', { id: 'export-title', text: t('insights.exportTitle') }),
-      el('div', { class: 'exports' },
-        el('div', {},
-          el('p', { text: t('insights.exportText') }),
-          el('div', { class: 'form-actions' }, download, status)),
-        el('div', {},
-          el('p', { text: t('insights.openDataText') }),
-          el('p', {}, el('a', { href: openData, id: 'open-data-link' }, icon('link'),
-            el('span', { text: t('insights.openData') }))))));
+    return h('section', { class: 'panel', 'aria-labelledby': 'export-title' },
+      h('h2', { id: 'export-title', text: t('insights.exportTitle') }),
+      h('div', { class: 'exports' },
+        h('div', {},
+          h('p', { text: t('insights.exportText') }),
+          h('div', { class: 'form-actions' }, download, status)),
+        h('div', {},
+          h('p', { text: t('insights.openDataText') }),
+          h('p', {}, h('a', { href: openData, id: 'open-data-link' }, icon('link'),
+            h('span', { text: t('insights.openData') }))))));
   }
 
   function weekdayName(weekday, style) {

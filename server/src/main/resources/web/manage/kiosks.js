@@ -3,7 +3,8 @@
 
 import { api } from '/assets/api.js';
 import { formatDate, formatTime } from '/assets/i18n.js';
-import { el, icon, table } from './ui.js';
+import { h } from '/assets/dom.js';
+import { icon, table } from './ui.js';
 
 const LANGUAGES = ['rotate', 'nl', 'de', 'en'];
 
@@ -13,21 +14,21 @@ export function mount(root, ctx) {
   let sites = [];
   let kiosks = [];
 
-  const formSlot = el('div');
-  const resultSlot = el('div', { id: 'kiosk-result' });
-  const listSlot = el('div', { 'aria-busy': 'true' }, el('p', { text: t('loading') }));
-  const listMessage = el('p', { class: 'form-message', id: 'kiosk-message', role: 'status' });
-  const dialog = el('dialog', { id: 'revoke-dialog', class: 'dialog', 'aria-labelledby': 'revoke-title',
+  const formSlot = h('div');
+  const resultSlot = h('div', { id: 'kiosk-result' });
+  const listSlot = h('div', { 'aria-busy': 'true' }, h('p', { text: t('loading') }));
+  const listMessage = h('p', { class: 'form-message', id: 'kiosk-message', role: 'status' });
+  const dialog = h('dialog', { id: 'revoke-dialog', class: 'dialog', 'aria-labelledby': 'revoke-title',
     'aria-describedby': 'revoke-text' });
 
   root.append(
-    el('div', { class: 'page-head' }, el('h1', { text: t('kiosks.title') })),
-    el('p', { class: 'lead', text: t('kiosks.intro') }),
-    el('section', { class: 'panel', 'aria-labelledby': 'register-title' },
-      el('h2', { id: 'register-title', text: t('kiosks.registerTitle') }), formSlot),
+    h('div', { class: 'page-head' }, h('h1', { text: t('kiosks.title') })),
+    h('p', { class: 'lead', text: t('kiosks.intro') }),
+    h('section', { class: 'panel', 'aria-labelledby': 'register-title' },
+      h('h2', { id: 'register-title', text: t('kiosks.registerTitle') }), formSlot),
     resultSlot,
-    el('section', { class: 'panel', 'aria-labelledby': 'kiosk-list-title' },
-      el('h2', { id: 'kiosk-list-title', text: t('kiosks.listTitle') }), listMessage, listSlot),
+    h('section', { class: 'panel', 'aria-labelledby': 'kiosk-list-title' },
+      h('h2', { id: 'kiosk-list-title', text: t('kiosks.listTitle') }), listMessage, listSlot),
     dialog);
 
   async function start() {
@@ -49,7 +50,7 @@ export function mount(root, ctx) {
       }
     } catch (error) {
       listSlot.replaceChildren(error.status === 404
-        ? el('p', { class: 'muted', text: t('kiosks.unavailable') }) : errorText(error));
+        ? h('p', { class: 'muted', text: t('kiosks.unavailable') }) : errorText(error));
     } finally {
       listSlot.removeAttribute('aria-busy');
     }
@@ -70,22 +71,22 @@ export function mount(root, ctx) {
 
   function drawList() {
     if (!kiosks.length) {
-      listSlot.replaceChildren(el('p', { class: 'muted', text: t('kiosks.none') }));
+      listSlot.replaceChildren(h('p', { class: 'muted', text: t('kiosks.none') }));
       return;
     }
     const sorted = [...kiosks].sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt))
       || String(b.createdAt).localeCompare(String(a.createdAt)));
-    listSlot.replaceChildren(el('div', { class: 'table-wide' }, table(t('kiosks.listTitle'),
+    listSlot.replaceChildren(h('div', { class: 'table-wide' }, table(t('kiosks.listTitle'),
       [t('kiosks.name'), t('site.label'), t('kiosks.languageShort'), t('kiosks.created'), t('kiosks.lastSeen'),
         t('estate.status'), t('estate.action')],
       sorted.map((k) => {
         const revoked = Boolean(k.revokedAt);
         const row = [k.name || t('kiosks.unnamed', { id: k.id }), siteName(k.siteId), t(k.language === 'rotate' || !k.language ? 'kiosks.rotating' : `kiosks.lang.${k.language}`),
           when(k.createdAt, k.siteId), when(k.lastSeenAt, k.siteId),
-          el('span', { class: 'stack' },
-            el('span', { class: `state state-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'out-of-service' : 'free'),
-              el('span', { text: revoked ? t('kiosks.revoked.state') : t('kiosks.active') })),
-            revoked ? el('span', { class: 'muted small', text: when(k.revokedAt, k.siteId) }) : null),
+          h('span', { class: 'stack' },
+            h('span', { class: `state st-${revoked ? 'out-of-service' : 'free'}` }, icon(revoked ? 'stopped' : 'done'),
+              h('span', { text: revoked ? t('kiosks.revoked.state') : t('kiosks.active') })),
+            revoked ? h('span', { class: 'muted small', text: when(k.revokedAt, k.siteId) }) : null),
           revoked ? '–' : revokeButton(k)];
         return row;
       }), { rowHeader: true, captionHidden: true, class: 'data kiosks' })));
@@ -93,20 +94,20 @@ export function mount(root, ctx) {
 
   function revokeButton(kiosk) {
     const name = kiosk.name || t('kiosks.unnamed', { id: kiosk.id });
-    const button = el('button', { type: 'button', class: 'button-small button-danger' },
-      el('span', { text: t('kiosks.revoke') }), el('span', { class: 'visually-hidden', text: `: ${name}` }));
+    const button = h('button', { type: 'button', class: 'button-small button-danger' },
+      h('span', { text: t('kiosks.revoke') }), h('span', { class: 'visually-hidden', text: `: ${name}` }));
     button.dataset.kiosk = String(kiosk.id);
     button.addEventListener('click', () => confirmRevoke(kiosk, name, button));
     return button;
   }
 
   function confirmRevoke(kiosk, name, opener) {
-    const confirm = el('button', { type: 'button', class: 'button button-danger', id: 'revoke-confirm' }, t('kiosks.revokeConfirm'));
-    const cancel = el('button', { type: 'button', class: 'button-quiet', id: 'revoke-cancel' }, t('cancel'));
+    const confirm = h('button', { type: 'button', class: 'button button-danger', id: 'revoke-confirm' }, t('kiosks.revokeConfirm'));
+    const cancel = h('button', { type: 'button', class: 'button-quiet', id: 'revoke-cancel' }, t('cancel'));
     dialog.replaceChildren(
-      el('h2', { id: 'revoke-title', text: t('kiosks.revokeTitle', { name }) }),
-      el('p', { id: 'revoke-text', text: t('kiosks.revokeText', { site: siteName(kiosk.siteId) }) }),
-      el('div', { class: 'form-actions' }, confirm, cancel));
+      h('h2', { id: 'revoke-title', text: t('kiosks.revokeTitle', { name }) }),
+      h('p', { id: 'revoke-text', text: t('kiosks.revokeText', { site: siteName(kiosk.siteId) }) }),
+      h('div', { class: 'form-actions' }, confirm, cancel));
     cancel.addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => opener.isConnected && opener.focus(), { once: true });
     confirm.addEventListener('click', async () => {
@@ -114,12 +115,12 @@ export function mount(root, ctx) {
       try {
         await api(`/api/v1/kiosks/${encodeURIComponent(kiosk.id)}`, { method: 'DELETE' });
         dialog.close();
-        listMessage.replaceChildren(icon('free'), el('span', { text: t('kiosks.revoked', { name }) }));
+        listMessage.replaceChildren(icon('done'), h('span', { text: t('kiosks.revoked', { name }) }));
         await loadList();
         listSlot.querySelector('table')?.focus?.();
       } catch (error) {
         dialog.close();
-        listMessage.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+        listMessage.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
       }
     });
     dialog.showModal();
@@ -127,22 +128,22 @@ export function mount(root, ctx) {
   }
 
   function registerForm(chosen) {
-    const message = el('div', { class: 'form-message', role: 'alert', id: 'register-message' });
-    const form = el('form', { id: 'register-kiosk', class: 'inline-form', novalidate: true },
-      el('div', { class: 'field' },
-        el('label', { for: 'kiosk-site', text: t('site.label') }),
-        el('select', { id: 'kiosk-site', name: 'siteId', required: true },
-          sites.map((s) => el('option', { value: s.id, text: s.name, selected: s.id === chosen })))),
-      el('div', { class: 'field' },
-        el('label', { for: 'kiosk-name', text: t('kiosks.nameOptional') }),
-        el('input', { id: 'kiosk-name', name: 'name', maxlength: 200, autocomplete: 'off',
+    const message = h('div', { class: 'form-message', role: 'alert', id: 'register-message' });
+    const form = h('form', { id: 'register-kiosk', class: 'inline-form', novalidate: true },
+      h('div', { class: 'field' },
+        h('label', { for: 'kiosk-site', text: t('site.label') }),
+        h('select', { id: 'kiosk-site', name: 'siteId', required: true },
+          sites.map((s) => h('option', { value: s.id, text: s.name, selected: s.id === chosen })))),
+      h('div', { class: 'field' },
+        h('label', { for: 'kiosk-name', text: t('kiosks.nameOptional') }),
+        h('input', { id: 'kiosk-name', name: 'name', maxlength: 200, autocomplete: 'off',
           'aria-describedby': 'kiosk-name-hint' }),
-        el('span', { class: 'hint', id: 'kiosk-name-hint', text: t('kiosks.nameHint') })),
-      el('div', { class: 'field' },
-        el('label', { for: 'kiosk-language', text: t('kiosks.language') }),
-        el('select', { id: 'kiosk-language', name: 'language' },
-          LANGUAGES.map((l) => el('option', { value: l, text: t(`kiosks.lang.${l}`) })))),
-      el('div', { class: 'field form-actions' }, el('button', { type: 'submit', class: 'button' }, t('kiosks.register'))),
+        h('span', { class: 'hint', id: 'kiosk-name-hint', text: t('kiosks.nameHint') })),
+      h('div', { class: 'field' },
+        h('label', { for: 'kiosk-language', text: t('kiosks.language') }),
+        h('select', { id: 'kiosk-language', name: 'language' },
+          LANGUAGES.map((l) => h('option', { value: l, text: t(`kiosks.lang.${l}`) })))),
+      h('div', { class: 'field form-actions' }, h('button', { type: 'submit', class: 'button' }, t('kiosks.register'))),
       message);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -159,7 +160,7 @@ export function mount(root, ctx) {
         showResult(kiosk);
         await loadList();
       } catch (error) {
-        message.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: error.status === 404
+        message.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: error.status === 404
           ? t('kiosks.unavailable') : ctx.problemText(error) }));
       }
     });
@@ -169,11 +170,11 @@ export function mount(root, ctx) {
   /** The kiosk's address, once: the token is a secret the server will not show again. */
   function showResult(kiosk) {
     const url = absolute(kiosk.url);
-    const copied = el('span', { class: 'copied', role: 'status', id: 'kiosk-copied' });
-    const input = el('input', { id: 'kiosk-url', readonly: true, value: url, class: 'url-field', spellcheck: 'false',
+    const copied = h('span', { class: 'copied', role: 'status', id: 'kiosk-copied' });
+    const input = h('input', { id: 'kiosk-url', readonly: true, value: url, class: 'url-field', spellcheck: 'false',
       'aria-describedby': 'kiosk-once' });
-    const copy = el('button', { type: 'button', class: 'button', id: 'kiosk-copy' }, icon('copy'),
-      el('span', { text: t('kiosks.copy') }));
+    const copy = h('button', { type: 'button', class: 'button', id: 'kiosk-copy' }, icon('copy'),
+      h('span', { text: t('kiosks.copy') }));
     copy.addEventListener('click', async () => {
       copied.textContent = '';
       try {
@@ -183,23 +184,23 @@ export function mount(root, ctx) {
         input.select();
         document.execCommand?.('copy');
       }
-      copied.replaceChildren(icon('free'), el('span', { text: t('kiosks.copied') }));
+      copied.replaceChildren(icon('done'), h('span', { text: t('kiosks.copied') }));
     });
-    const heading = el('h2', { id: 'kiosk-result-title', tabindex: '-1',
+    const heading = h('h2', { id: 'kiosk-result-title', tabindex: '-1',
       text: t('kiosks.registered', { name: kiosk.name || t('kiosks.unnamed', { id: kiosk.id }), site: siteName(kiosk.siteId) }) });
-    resultSlot.replaceChildren(el('section', { class: 'once', 'aria-labelledby': 'kiosk-result-title' },
+    resultSlot.replaceChildren(h('section', { class: 'once', 'aria-labelledby': 'kiosk-result-title' },
       heading,
-      el('p', { class: 'once-note', id: 'kiosk-once' }, icon('warning'), el('strong', { text: t('kiosks.onceNote') })),
-      el('div', { class: 'field' },
-        el('label', { for: 'kiosk-url', text: t('kiosks.url') }),
-        el('div', { class: 'copy-row' }, input, copy, copied)),
-      el('p', {}, el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, icon('link'),
-        el('span', { text: t('kiosks.open') })))));
+      h('p', { class: 'once-note', id: 'kiosk-once' }, icon('warning'), h('strong', { text: t('kiosks.onceNote') })),
+      h('div', { class: 'field' },
+        h('label', { for: 'kiosk-url', text: t('kiosks.url') }),
+        h('div', { class: 'copy-row' }, input, copy, copied)),
+      h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, icon('link'),
+        h('span', { text: t('kiosks.open') })))));
     heading.focus();
   }
 
   function errorText(error) {
-    return el('p', { class: 'error-text', role: 'alert', text: ctx.problemText(error) });
+    return h('p', { class: 'error-text', role: 'alert', text: ctx.problemText(error) });
   }
 
   start();

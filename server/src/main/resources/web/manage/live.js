@@ -1,17 +1,21 @@
-// Live: what is happening at one site right now. The site's board (every desk, room and vehicle with its live
-// state) is drawn per floor as a plan plus the same figures in tables, and kept current by the board's event stream;
-// today's no-shows and the sensors' health are read again every minute.
+// Live: what is happening at one site right now. This module keeps the view current: it loads the site's board
+// (every desk, room and vehicle with its live state), follows the board's event stream, reads today's no-shows and
+// the sensors' health again every minute, and redraws the parts (live-figures, live-floor, live-resources,
+// live-sensors) keeping open lists open and the focus where it was.
 
 import { api, currentSession } from '/assets/api.js';
 import { formatTime } from '/assets/i18n.js';
+import { h } from '/assets/dom.js';
 import { followBoard } from './events.js';
-import {
-  addDays, el, formatNumber, formatPercent, icon, locale, localToday, sitePicker, startOfLocalDay, stateBadge, svg, table,
-} from './ui.js';
+import { floorsTable, summaryCards } from './live-figures.js';
+import { floorSection } from './live-floor.js';
+import { roomsSection, vehiclesSection } from './live-resources.js';
+import { sensorsSection } from './live-sensors.js';
+import { countStates, liveView } from './live-view.js';
+import { addDays, icon, localToday, sitePicker, startOfLocalDay } from './ui.js';
 
 const SLOW_REFRESH_MS = 60_000;
 const REDRAW_DELAY_MS = 250;
-const DESK_STATES = ['free', 'booked', 'in-use', 'walk-in', 'offline', 'out-of-service'];
 
 export function mount(root, ctx) {
   const { t } = ctx;
@@ -25,13 +29,13 @@ export function mount(root, ctx) {
   let lastChange = null;
   let connection = 'connecting';
 
-  const status = el('p', { class: 'status-line', id: 'live-status' });
-  const pickerSlot = el('div', { class: 'toolbar-item' });
-  const content = el('div', { class: 'live', id: 'live-content', 'aria-busy': 'true' }, el('p', { text: t('loading') }));
+  const status = h('p', { class: 'status-line', id: 'live-status' });
+  const pickerSlot = h('div', { class: 'toolbar-item' });
+  const content = h('div', { class: 'live', id: 'live-content', 'aria-busy': 'true' }, h('p', { text: t('loading') }));
   root.append(
-    el('div', { class: 'page-head' },
-      el('h1', { text: t('live.title') }),
-      el('div', { class: 'toolbar' }, pickerSlot, status)),
+    h('div', { class: 'page-head' },
+      h('h1', { text: t('live.title') }),
+      h('div', { class: 'toolbar' }, pickerSlot, status)),
     content);
 
   async function start() {
@@ -39,7 +43,7 @@ export function mount(root, ctx) {
       const sites = await ctx.sites();
       const chosen = await ctx.site();
       if (!chosen) {
-        content.replaceChildren(el('p', { text: t('site.none') }));
+        content.replaceChildren(h('p', { text: t('site.none') }));
         return;
       }
       pickerSlot.replaceChildren(sitePicker(sites, chosen, (id) => selectSite(id), t, 'live-site'));
@@ -137,7 +141,7 @@ export function mount(root, ctx) {
   }
 
   function showError(error) {
-    status.replaceChildren(icon('warning'), el('span', { class: 'error-text', text: ctx.problemText(error) }));
+    status.replaceChildren(icon('warning'), h('span', { class: 'error-text', text: ctx.problemText(error) }));
   }
 
   function drawStatus() {
@@ -147,24 +151,24 @@ export function mount(root, ctx) {
     const time = formatTime(lastChange || board.generatedAt, ctx.language, board.site.timeZone);
     const live = connection === 'live';
     status.dataset.connection = connection;
-    status.replaceChildren(icon(live ? 'free' : 'offline'),
-      el('span', { text: `${t(live ? 'live.connected' : (connection === 'connecting' ? 'loading' : 'live.reconnecting'))}` }),
-      el('span', { class: 'muted', text: `· ${t('live.updated', { time })}` }));
+    status.replaceChildren(icon(live ? 'done' : 'disconnected'),
+      h('span', { text: `${t(live ? 'live.connected' : (connection === 'connecting' ? 'loading' : 'live.reconnecting'))}` }),
+      h('span', { class: 'muted', text: `· ${t('live.updated', { time })}` }));
   }
 
   /** Draws everything again, keeping open lists open and the keyboard focus where it was. */
   function draw() {
     const open = new Set([...content.querySelectorAll('details[open]')].map((d) => d.id));
     const focused = content.contains(document.activeElement) ? document.activeElement.id : null;
+    const view = liveView(board, extras, ctx);
     const desks = board.floors.flatMap((f) => f.desks);
-    const counts = count(desks);
     const floorsWithDesks = board.floors.filter((f) => f.desks.length);
     content.replaceChildren(...[
-      summary(counts, desks.length),
-      floorsTable(floorsWithDesks),
-      el('div', { class: 'floors-grid' }, floorsWithDesks.map(floorSection)),
-      roomsSection(),
-      el('div', { class: 'floors-grid' }, vehiclesSection(), sensorsSection()),
+      summaryCards(view, countStates(desks), desks.length),
+      floorsTable(view, floorsWithDesks),
+      h('div', { class: 'floors-grid' }, floorsWithDesks.map((floor) => floorSection(view, floor))),
+      roomsSection(view),
+      h('div', { class: 'floors-grid' }, vehiclesSection(view), sensorsSection(view)),
     ].filter(Boolean));
     for (const details of content.querySelectorAll('details')) {
       details.open = open.has(details.id);
@@ -173,221 +177,6 @@ export function mount(root, ctx) {
       document.getElementById(focused)?.focus();
     }
     drawStatus();
-  }
-
-  function summary(c, total) {
-    const occupied = (c['in-use'] || 0) + (c['walk-in'] || 0);
-    const booked = (c.booked || 0) + (c['in-use'] || 0);
-    const attention = extras.sensors.filter((s) => s.status !== 'ok').length;
-    const n = (v) => formatNumber(v || 0, ctx.language);
-    const share = (v) => formatPercent(total ? v / total : 0, ctx.language);
-    const card = (id, label, value, note) => el('li', { class: 'card', id },
-      el('span', { class: 'card-label', text: label }),
-      el('span', { class: 'card-value', text: value }),
-      note ? el('span', { class: 'card-note', text: note }) : null);
-    return el('section', { class: 'summary', 'aria-labelledby': 'live-summary-title' },
-      el('h2', { id: 'live-summary-title', text: t('live.summaryTitle', { site: board.site.name }) }),
-      el('ul', { class: 'cards' },
-        card('card-occupied', t('live.occupied'), n(occupied), t('live.ofDesks', { total: n(total), share: share(occupied) })),
-        card('card-booked', t('live.booked'), n(booked), t('live.ofDesks', { total: n(total), share: share(booked) })),
-        card('card-walkins', t('live.walkIns'), n(c['walk-in']), t('live.walkInsNote')),
-        card('card-free', t('live.free'), n(c.free), t('live.freeNote')),
-        card('card-noshows', t('live.noShows'), n(extras.noShows.length), t('live.noShowsNote')),
-        card('card-sensors', t('live.sensorsAttention'), n(attention), t('live.sensorsAttentionNote'))));
-  }
-
-  function floorsTable(floors) {
-    const noShows = noShowsByFloor();
-    const n = (v) => formatNumber(v || 0, ctx.language);
-    const rows = floors.map((floor) => {
-      const c = count(floor.desks);
-      return [floor.name, n(floor.desks.length), n((c.booked || 0) + (c['in-use'] || 0)),
-        n((c['in-use'] || 0) + (c['walk-in'] || 0)), n(c['walk-in']), n(noShows.get(floor.id)), n(c.free),
-        n(c.offline), n(c['out-of-service'])];
-    });
-    return el('section', { class: 'panel', 'aria-labelledby': 'floors-title' },
-      el('h2', { id: 'floors-title', text: t('live.floorsTitle') }),
-      table(t('live.floorsCaption', { site: board.site.name }),
-        [t('live.floor'), t('live.desks'), t('live.booked'), t('live.occupied'), t('live.walkIns'), t('live.noShows'),
-          t('state.free'), t('state.offline'), t('state.out-of-service')],
-        rows, { rowHeader: true, numeric: [1, 2, 3, 4, 5, 6, 7, 8], class: 'data floors', captionHidden: true }));
-  }
-
-  function noShowsByFloor() {
-    const floorOf = new Map(board.floors.flatMap((f) => f.desks.map((d) => [d.id, f.id])));
-    const counts = new Map();
-    for (const booking of extras.noShows) {
-      const floor = floorOf.get(booking.resourceId);
-      counts.set(floor, (counts.get(floor) || 0) + 1);
-    }
-    return counts;
-  }
-
-  function floorSection(floor) {
-    const id = `floor-${floor.id}`;
-    const c = count(floor.desks);
-    const noShows = noShowsByFloor().get(floor.id) || 0;
-    const legend = el('ul', { class: 'legend', 'aria-label': t('live.legend') }, DESK_STATES.map((state) => el('li', {},
-      stateBadge(state, t), el('span', { class: 'legend-count', text: formatNumber(c[state] || 0, ctx.language) }))));
-    const zoneName = (zoneId) => floor.zones.find((z) => z.id === zoneId)?.name || '–';
-    const list = el('details', { class: 'desk-list', id: `${id}-list` },
-      el('summary', { text: t('live.deskList', { count: floor.desks.length }) }),
-      table(t('live.deskListCaption', { floor: floor.name }),
-        [t('live.desk'), t('live.zone'), t('live.state'), t('live.since')],
-        floor.desks.map((d) => [d.name, zoneName(d.zoneId), stateBadge(d.state, t), sinceText(d.since)]),
-        { rowHeader: true }));
-    return el('section', { class: 'panel floor', id, 'aria-labelledby': `${id}-title` },
-      el('h2', { id: `${id}-title`, text: floor.name }),
-      el('div', { class: 'floor-body' },
-        floorPlan(floor, c),
-        el('div', { class: 'floor-side' },
-          el('p', { class: 'floor-figure' }, t('live.noShowsToday', { count: formatNumber(noShows, ctx.language) })),
-          legend)),
-      list);
-  }
-
-  function floorPlan(floor, c) {
-    const placed = floor.desks.filter((d) => d.x !== null && d.x !== undefined && d.y !== null && d.y !== undefined);
-    if (placed.length === 0) {
-      return el('p', { class: 'muted', text: t('live.noPlan') });
-    }
-    const label = t('live.planLabel', {
-      floor: floor.name, total: floor.desks.length,
-      occupied: (c['in-use'] || 0) + (c['walk-in'] || 0), free: c.free || 0,
-    });
-    // The plan is the bounding box of the floor's desks (metres), with a margin of a little under one desk.
-    const pad = 1.8;
-    const minX = Math.min(...placed.map((d) => d.x)) - pad;
-    const minY = Math.min(...placed.map((d) => d.y)) - pad;
-    const w = Math.max(...placed.map((d) => d.x)) - minX + pad;
-    const h = Math.max(...placed.map((d) => d.y)) - minY + pad;
-    const width = Math.min(640, Math.round(w * 22));
-    const plan = svg('svg', {
-      class: 'plan', viewBox: `${minX} ${minY} ${w} ${h}`, width, height: Math.round((width * h) / w),
-      role: 'img', 'aria-label': label, id: `plan-${floor.id}`,
-    });
-    plan.append(svg('rect', { x: minX, y: minY, width: w, height: h, class: 'plan-floor', rx: 0.4 }));
-    const size = 1.9;
-    for (const desk of placed) {
-      const g = svg('g', { class: `plan-desk state-${desk.state}`, transform: `translate(${desk.x} ${desk.y})`,
-        'data-desk': desk.id, 'data-state': desk.state },
-      svg('title', {}, `${desk.name}: ${t(`state.${desk.state}`)}`),
-      svg('rect', { x: -size / 2, y: -size / 2, width: size, height: size, rx: 0.25 }),
-      svg('path', { d: iconPath(desk.state), class: 'plan-icon',
-        transform: `translate(${-size / 2 + 0.25} ${-size / 2 + 0.25}) scale(${(size - 0.5) / 16})` }));
-      plan.append(g);
-    }
-    const unplaced = floor.desks.length - placed.length;
-    return el('div', { class: 'plan-wrap' }, plan,
-      unplaced ? el('p', { class: 'muted small', text: t('live.unplaced', { count: unplaced }) }) : null);
-  }
-
-  function roomsSection() {
-    if (!board.rooms.length) {
-      return null;
-    }
-    const floorName = (id) => board.floors.find((f) => f.id === id)?.name || '–';
-    return el('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },
-      el('h2', { id: 'rooms-title', text: t('live.roomsTitle') }),
-      table(t('live.roomsTitle'), [t('live.room'), t('live.floor'), t('live.capacity'), t('live.state'), t('live.until'),
-        t('live.next')],
-      board.rooms.map((r) => [r.name, floorName(r.floorId), formatNumber(r.capacity, ctx.language),
-        stateBadge(r.state, t), roomUntil(r),
-        r.next?.length ? r.next.map((slot) => `${time(slot.start)}–${time(slot.end)}`).join(', ') : '–']),
-      { rowHeader: true, numeric: [2], captionHidden: true, class: 'data rooms' }));
-  }
-
-  function roomUntil(room) {
-    if (room.busyUntil) {
-      return t('live.busyUntil', { time: time(room.busyUntil) });
-    }
-    if (room.state === 'free') {
-      return room.freeUntil ? t('live.freeUntil', { time: time(room.freeUntil) }) : t('live.freeAllDay');
-    }
-    return '–';
-  }
-
-  function vehiclesSection() {
-    if (!board.vehicles.length) {
-      return null;
-    }
-    return el('section', { class: 'panel', 'aria-labelledby': 'vehicles-title' },
-      el('h2', { id: 'vehicles-title', text: t('live.vehiclesTitle') }),
-      table(t('live.vehiclesTitle'), [t('live.vehicle'), t('live.state'), t('live.charge'), t('live.plugged'),
-        t('live.range')], board.vehicles.map((v) => [
-        el('span', { class: 'vehicle-name' }, el('span', { text: v.name }),
-          el('span', { class: 'muted small', text: t(`type.${v.type}`) })),
-        el('span', { class: 'vehicle-state' }, stateBadge(v.state, t),
-          v.nextFreeAt ? el('span', { class: 'muted small', text: t('live.freeAgain', { time: time(v.nextFreeAt) }) }) : null),
-        charge(v.soc),
-        v.plugged === undefined || v.plugged === null ? '–'
-          : el('span', { class: 'plugged' }, v.plugged ? icon('plug') : null,
-            el('span', { text: v.plugged ? t('yes') : t('no') })),
-        v.rangeKm ? t('live.km', { km: formatNumber(v.rangeKm, ctx.language) }) : '–']),
-      { rowHeader: true, numeric: [4], captionHidden: true, class: 'data vehicles' }));
-  }
-
-  function charge(soc) {
-    if (soc === undefined || soc === null) {
-      return el('span', { class: 'muted', text: t('live.chargeUnknown') });
-    }
-    const fill = el('span', { class: `charge-fill${soc < 20 ? ' low' : ''}` });
-    fill.style.width = `${Math.max(0, Math.min(100, soc))}%`;
-    return el('span', { class: 'charge' },
-      el('span', { class: 'charge-bar', 'aria-hidden': 'true' }, fill),
-      el('span', { class: 'charge-text', text: formatPercent(soc / 100, ctx.language) }),
-      soc < 20 ? el('span', { class: 'charge-low' }, icon('warning'), el('span', { text: t('live.chargeLow') })) : null);
-  }
-
-  function sensorsSection() {
-    const offline = extras.sensors.filter((s) => s.status === 'offline');
-    const low = extras.sensors.filter((s) => s.status === 'low-battery');
-    const unassigned = extras.unassigned;
-    const names = new Map([...board.floors.flatMap((f) => f.desks), ...board.rooms, ...board.vehicles]
-      .map((r) => [r.id, r.name]));
-    const attention = [...offline, ...low, ...unassigned];
-    const item = (id, name, label, value) => el('li', { class: 'card card-small', id },
-      el('span', { class: 'card-label' }, icon(name), el('span', { text: label })),
-      el('span', { class: 'card-value', text: formatNumber(value, ctx.language) }));
-    const statusOf = (s) => {
-      if (!s.resourceId) {
-        return el('span', { class: 'state state-booked' }, icon('unassigned'), el('span', { text: t('sensor.unassigned') }));
-      }
-      return el('span', { class: 'state state-offline' }, icon(s.status === 'low-battery' ? 'battery' : 'offline'),
-        el('span', { text: t(`sensor.${s.status}`) }));
-    };
-    return el('section', { class: 'panel', 'aria-labelledby': 'sensors-title' },
-      el('h2', { id: 'sensors-title', text: t('live.sensorsTitle') }),
-      el('ul', { class: 'cards' },
-        item('sensors-offline', 'offline', t('sensor.offline'), offline.length),
-        item('sensors-low', 'battery', t('sensor.low-battery'), low.length),
-        item('sensors-unassigned', 'unassigned', t('sensor.unassigned'), unassigned.length)),
-      attention.length === 0
-        ? el('p', { text: t('live.sensorsAllOk') })
-        : el('details', { class: 'desk-list', id: 'sensor-list' },
-          el('summary', { text: t('live.sensorList', { count: attention.length }) }),
-          table(t('live.sensorsTitle'), [t('live.sensor'), t('live.resource'), t('live.state'), t('live.lastSeen'),
-            t('live.battery')], attention.slice(0, 200).map((s) => [s.id,
-            s.resourceId ? (names.get(s.resourceId) || s.resourceId) : '–', statusOf(s),
-            s.lastSeen ? sinceText(s.lastSeen) : t('live.never'),
-            s.battery === undefined || s.battery === null ? '–' : formatPercent(s.battery / 100, ctx.language)]),
-          { rowHeader: true, numeric: [4], captionHidden: true })));
-  }
-
-  function time(instant) {
-    return formatTime(instant, ctx.language, board.site.timeZone);
-  }
-
-  function sinceText(instant) {
-    if (!instant) {
-      return '–';
-    }
-    const zone = board.site.timeZone;
-    if (localToday(zone, new Date(instant)) === localToday(zone)) {
-      return time(instant);
-    }
-    return `${new Intl.DateTimeFormat(locale(ctx.language), { day: 'numeric', month: 'short', timeZone: zone })
-      .format(new Date(instant))} ${time(instant)}`;
   }
 
   start();
@@ -444,17 +233,4 @@ function replaceEntry(board, kind, resource) {
     return swap(board.vehicles);
   }
   return false;
-}
-
-function count(items) {
-  const counts = {};
-  for (const item of items) {
-    counts[item.state] = (counts[item.state] || 0) + 1;
-  }
-  return counts;
-}
-
-// The same drawings as ui.js's icons, for use inside the floor plan's own coordinate system.
-function iconPath(state) {
-  return icon(state).firstChild.getAttribute('d');
 }

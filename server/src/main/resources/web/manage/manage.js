@@ -3,9 +3,9 @@
 // mount(root, context) → unmount(); the shell keeps the session, the sites and the chosen site for all of them.
 
 import { api, currentSession, login, logout } from '/assets/api.js';
-import { pickLanguage, rememberLanguage, translatePage, translator } from '/assets/i18n.js';
-import { messages } from './messages.js';
-import { problemText } from './ui.js';
+import { loadCatalogues, pickLanguage, rememberLanguage, translatePage, translator } from '/assets/i18n.js';
+import { h } from '/assets/dom.js';
+import { explainProblem } from '/assets/problems.js';
 
 const MANAGER = 'facility-manager';
 const SITE_KEY = 'flexplek.manage.site';
@@ -17,6 +17,7 @@ const SCREENS = {
 };
 
 const $ = (id) => document.getElementById(id);
+const messages = await loadCatalogues('manage', 'problems');
 let t = translator(messages, pickLanguage());
 let unmount = null;
 let sites = null;
@@ -72,7 +73,7 @@ const context = {
     if (error?.status === 401) {
       window.setTimeout(() => render(false), 0);
     }
-    return problemText(error, t);
+    return explainProblem(error, t);
   },
 };
 
@@ -150,24 +151,12 @@ async function render(moveFocus = false) {
 }
 
 function notFound() {
-  const section = document.createElement('section');
-  const h1 = document.createElement('h1');
-  h1.textContent = t('notFound.title');
-  const p = document.createElement('p');
-  const a = document.createElement('a');
-  a.href = '/manage/';
-  a.textContent = t('notFound.back');
-  p.append(a);
-  section.append(h1, p);
-  return section;
+  return h('section', {}, h('h1', { text: t('notFound.title') }),
+    h('p', {}, h('a', { href: '/manage/', text: t('notFound.back') })));
 }
 
 function failure(error) {
-  const p = document.createElement('p');
-  p.className = 'error-text';
-  p.setAttribute('role', 'alert');
-  p.textContent = problemText(error, t);
-  return p;
+  return h('p', { class: 'error-text', role: 'alert', text: explainProblem(error, t) });
 }
 
 function setLanguage(language) {
@@ -203,7 +192,7 @@ function wire() {
         $('not-manager-title').focus();
       }
     } catch (failure) {
-      error.textContent = failure.status === 401 ? t('login.wrong') : problemText(failure, t);
+      error.textContent = failure.status === 401 ? t('login.wrong') : explainProblem(failure, t);
     }
   });
 

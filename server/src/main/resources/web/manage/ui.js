@@ -3,62 +3,15 @@
 // number formatting, and the site picker every view starts with.
 
 import { serverNow } from '/assets/clock.js';
+import { h, svg } from '/assets/dom.js';
+import { locale } from '/assets/i18n.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** Creates an element: el('p', {class: 'x', text: 'y'}, child, ...). Attributes starting with 'on' add listeners. */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name === 'text') {
-      node.textContent = value;
-    } else if (name === 'class') {
-      node.className = value;
-    } else if (name.startsWith('on') && typeof value === 'function') {
-      node.addEventListener(name.slice(2), value);
-    } else if (name in node && typeof value !== 'string') {
-      node[name] = value;
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  append(node, children);
-  return node;
-}
-
-function append(node, children) {
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) {
-      continue;
-    }
-    node.append(child instanceof Node ? child : String(child));
-  }
-}
-
-/** Creates an SVG element with attributes. */
-export function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  }
-  append(node, children);
-  return node;
-}
-
-// 16×16 line drawings, one per state, so the state reads without colour.
+// 16×16 line drawings for the dashboard's actions and messages. The live states' symbols are the kit's
+// (/assets/floormap.js), the same on every page.
 const ICONS = {
-  free: 'M3 8.5l3.2 3.2L13 4.8',
-  booked: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M8 5v3.2l2.2 1.6',
-  'in-use': 'M8 2.8a2.2 2.2 0 1 0 0 4.4a2.2 2.2 0 1 0 0-4.4M3.5 13.5c0-2.6 2-4.3 4.5-4.3s4.5 1.7 4.5 4.3',
-  'walk-in': 'M6.5 2.8a2 2 0 1 0 0 4a2 2 0 1 0 0-4M2.5 13.5c0-2.4 1.8-4 4-4s4 1.6 4 4M12.5 4.5v5M10 7h5',
-  offline: 'M2 6a9 9 0 0 1 12 0M4.3 8.6a5.5 5.5 0 0 1 7.4 0M7 11.3a1.6 1.6 0 0 1 2 0M2.5 2.5l11 11',
-  'out-of-service': 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M4.5 8h7',
-  away: 'M2.5 8h9M8.5 4.5L12 8l-3.5 3.5M14 3v10',
+  done: 'M3 8.5l3.2 3.2L13 4.8',
+  disconnected: 'M2 6a9 9 0 0 1 12 0M4.3 8.6a5.5 5.5 0 0 1 7.4 0M7 11.3a1.6 1.6 0 0 1 2 0M2.5 2.5l11 11',
+  stopped: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M4.5 8h7',
   warning: 'M8 2L1.8 13.5h12.4L8 2M8 6.5v3.2M8 11.4v.2',
   battery: 'M2 5h10v6H2zM12 7h1.5v2H12M4 7v2',
   plug: 'M5.5 2v3M10.5 2v3M4 5h8v2.5a4 4 0 0 1-8 0zM8 11.5V14',
@@ -74,14 +27,10 @@ export function icon(name, className = 'icon') {
     focusable: 'false' }, svg('path', { d: ICONS[name] || ICONS.warning }));
 }
 
-/** A state told by icon and words, coloured by class: <span class="state state-free">✓ Free</span>. */
-export function stateBadge(state, t) {
-  return el('span', { class: `state state-${state}` }, icon(state), el('span', { text: t(`state.${state}`) }));
-}
+/** A live state told by its symbol and word, as on every page. */
+export { stateBadge } from '/assets/floormap.js';
 
-export function locale(language) {
-  return { nl: 'nl-NL', de: 'de-DE', en: 'en-GB' }[language] || 'nl-NL';
-}
+export { locale };
 
 export function formatNumber(value, language, digits = 0) {
   if (value === null || value === undefined || Number.isNaN(value)) {
@@ -127,47 +76,34 @@ export function startOfLocalDay(date, timeZone) {
   return new Date(guess.getTime() - (asIfUtc - guess.getTime()));
 }
 
-/** The message of an API failure in the user's language, with the server's detail where it tells more. */
-export function problemText(error, t) {
-  const status = error?.status;
-  if (!status) {
-    return t('error.network');
-  }
-  const detail = error.problem?.detail;
-  const known = { 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 400: 'error.400',
-    422: 'error.422' }[status];
-  const base = t(known || 'error.other', { status });
-  return detail ? `${base} ${detail}` : base;
-}
-
 /** A site picker (label + select) that calls onChange(siteId); returns the wrapper. */
 export function sitePicker(sites, selected, onChange, t, id = 'site') {
-  const select = el('select', { id, onchange: (e) => onChange(e.target.value) },
-    sites.map((site) => el('option', { value: site.id, text: site.name, selected: site.id === selected })));
-  return el('div', { class: 'field field-inline' }, el('label', { for: id, text: t('site.label') }), select);
+  const select = h('select', { id, onchange: (e) => onChange(e.target.value) },
+    sites.map((site) => h('option', { value: site.id, text: site.name, selected: site.id === selected })));
+  return h('div', { class: 'field field-inline' }, h('label', { for: id, text: t('site.label') }), select);
 }
 
 /** A table with a caption, header row and body rows (arrays of cells: strings or nodes). */
 export function table(caption, headers, rows, options = {}) {
-  const head = el('thead', {}, el('tr', {}, headers.map((h, i) => el('th', {
+  const head = h('thead', {}, h('tr', {}, headers.map((header, i) => h('th', {
     scope: 'col', class: options.numeric?.includes(i) ? 'num' : undefined,
-  }, h))));
-  const body = el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) => {
+  }, header))));
+  const body = h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => {
     const isHeader = options.rowHeader && i === 0;
-    return el(isHeader ? 'th' : 'td', {
+    return h(isHeader ? 'th' : 'td', {
       scope: isHeader ? 'row' : undefined,
       class: options.numeric?.includes(i) ? 'num' : undefined,
     }, cell);
   }))));
-  return el('table', { class: options.class || 'data' },
-    caption ? el('caption', { class: options.captionHidden ? 'visually-hidden' : undefined }, caption) : null,
+  return h('table', { class: options.class || 'data' },
+    caption ? h('caption', { class: options.captionHidden ? 'visually-hidden' : undefined }, caption) : null,
     head, body);
 }
 
 /** Offers a blob (a CSV, an SVG) as a download under the given file name. */
 export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
-  const link = el('a', { href: url, download: filename, class: 'visually-hidden' });
+  const link = h('a', { href: url, download: filename, class: 'visually-hidden' });
   document.body.append(link);
   link.click();
   link.remove();

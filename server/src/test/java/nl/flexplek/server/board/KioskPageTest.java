@@ -129,7 +129,7 @@ class KioskPageTest {
                     "a kiosk never shows who booked");
             assertEquals("false", browser.script("return String(document.documentElement.scrollHeight > innerHeight);"),
                     "everything fits the screen");
-            assertEquals(List.of(), browser.seriousAccessibilityViolations());
+            assertEquals(List.of(), browser.accessibilityViolations());
         }
     }
 
@@ -197,7 +197,7 @@ class KioskPageTest {
             browser.waitForText(By.id("unregistered"), "This screen is not registered (anymore)", LIVE);
             assertFalse(browser.driver().findElement(By.id("room-list")).isDisplayed(), "no stale board stays up");
             assertEquals("unregistered", browser.script("return document.getElementById('kiosk').dataset.connection;"));
-            assertEquals(List.of(), browser.seriousAccessibilityViolations());
+            assertEquals(List.of(), browser.accessibilityViolations());
         }
         try (Browser browser = Browser.open(1920, 1080, "en")) {
             browser.get(server.url("/kiosk/town-hall?lang=de"));
@@ -222,7 +222,7 @@ class KioskPageTest {
                     assertEquals(busy.get(language),
                             browser.text(By.cssSelector("#room-list [data-id='room-1'] .status-text")));
                     assertEquals("true", attribute(browser, "[data-language='" + language + "']", "aria-pressed"));
-                    assertEquals(List.of(), browser.seriousAccessibilityViolations(),
+                    assertEquals(List.of(), browser.accessibilityViolations(),
                             language + " at " + size[0] + "×" + size[1]);
                     assertEquals("false", browser.script(
                             "return String(document.documentElement.scrollHeight > innerHeight);"), "no scrolling");
