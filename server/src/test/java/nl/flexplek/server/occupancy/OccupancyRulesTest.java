@@ -24,8 +24,10 @@ class OccupancyRulesTest {
     private static final Duration HOLD = Duration.ofMinutes(15);
 
     private final OccupancyRules rules = new OccupancyRules(new OccupancySettings(
-            Map.of(ResourceType.DESK, HOLD, ResourceType.ROOM, Duration.ofMinutes(5)),
-            Map.of(ResourceType.DESK, Duration.ofMinutes(5), ResourceType.ROOM, Duration.ofMinutes(2)),
+            Map.of(ResourceType.DESK, HOLD, ResourceType.ROOM, Duration.ofMinutes(5),
+                    ResourceType.EBIKE, Duration.ofMinutes(5), ResourceType.ECAR, Duration.ofMinutes(5)),
+            Map.of(ResourceType.DESK, Duration.ofMinutes(5), ResourceType.ROOM, Duration.ofMinutes(2),
+                    ResourceType.EBIKE, Duration.ofMinutes(2), ResourceType.ECAR, Duration.ofMinutes(2)),
             Map.of(SensorKind.PRESENCE, Duration.ofHours(1), SensorKind.COUNTER, Duration.ofHours(1),
                     SensorKind.VEHICLE, Duration.ofHours(2)),
             20, true, Duration.ofHours(2), Duration.ofSeconds(15),
