@@ -38,9 +38,8 @@ export class KioskFloor {
       },
     });
     this.unplaced = this.map.unplaced;
-    this.svg = this.map.element;
-    if (this.svg) {
-      this.element.append(this.svg);
+    if (this.map.element) {
+      this.element.append(this.map.element);
     }
   }
 

@@ -10,32 +10,17 @@ const SVG = 'http://www.w3.org/2000/svg';
  * property (checked, selected, open, value) is set as that property.
  */
 export function h(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (value === false || value === null || value === undefined) {
-      continue;
-    }
-    if (name.startsWith('on') && typeof value === 'function') {
-      node.addEventListener(name.slice(2), value);
-    } else if (name === 'class') {
-      node.className = value;
-    } else if (name === 'text') {
-      node.textContent = value;
-    } else if (name === 'dataset') {
-      Object.assign(node.dataset, value);
-    } else if (name in node && typeof value !== 'string') {
-      node[name] = value;
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  append(node, children);
-  return node;
+  return append(withAttributes(document.createElement(tag), attributes, true), children);
 }
 
 /** Creates an SVG element the same way: svg('circle', {r: 1, class: 'x'}). Numbers are written as they are. */
 export function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
+  return append(withAttributes(document.createElementNS(SVG, tag), attributes, false), children);
+}
+
+// The one attribute loop of both builders. An SVG element has no className or property setters to use, so there
+// everything but listeners and data-* is an attribute.
+function withAttributes(node, attributes, html) {
   for (const [name, value] of Object.entries(attributes || {})) {
     if (value === false || value === null || value === undefined) {
       continue;
@@ -44,11 +29,16 @@ export function svg(tag, attributes = {}, ...children) {
       node.addEventListener(name.slice(2), value);
     } else if (name === 'dataset') {
       Object.assign(node.dataset, value);
+    } else if (html && name === 'class') {
+      node.className = value;
+    } else if (html && name === 'text') {
+      node.textContent = value;
+    } else if (html && name in node && typeof value !== 'string') {
+      node[name] = value;
     } else {
-      node.setAttribute(name, String(value));
+      node.setAttribute(name, html && value === true ? '' : String(value));
     }
   }
-  append(node, children);
   return node;
 }
 
