@@ -140,7 +140,11 @@ public final class TestServer implements AutoCloseable {
                 }
                 publisher = new org.eclipse.paho.client.mqttv3.MqttClient(brokerUri(), "test-publisher-" + System.nanoTime(),
                         new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
-                publisher.connect();
+                // Paho counts a message in flight until its acknowledgement is processed, which can lag behind the
+                // publish call returning; a wide window keeps a burst of set-up messages from being refused (32202).
+                org.eclipse.paho.client.mqttv3.MqttConnectOptions options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+                options.setMaxInflight(1000);
+                publisher.connect(options);
             }
             publisher.publish(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
         } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
